@@ -758,3 +758,28 @@ onloop_store_set_setting (OnloopStore *self,
   onloop_store_emit_changed (self, ONLOOP_STORE_CHANGE_SETTINGS);
   return TRUE;
 }
+
+gboolean
+onloop_store_mark_stale (OnloopStore *self,
+                         GError     **error)
+{
+  return onloop_store_exec (self,
+                            "INSERT INTO settings (key, value) VALUES ('engine.stale', '1')"
+                            " ON CONFLICT (key) DO UPDATE SET value = '1'",
+                            error);
+}
+
+gboolean
+onloop_store_clear_stale (OnloopStore *self,
+                          GError     **error)
+{
+  return onloop_store_exec (self, "DELETE FROM settings WHERE key = 'engine.stale'", error);
+}
+
+gboolean
+onloop_store_is_stale (OnloopStore *self)
+{
+  g_autofree char *value = onloop_store_get_setting (self, "engine.stale");
+
+  return g_strcmp0 (value, "1") == 0;
+}

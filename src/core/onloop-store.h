@@ -81,4 +81,14 @@ double       onloop_store_get_setting_double (OnloopStore         *self,
 void         onloop_store_emit_changed     (OnloopStore           *self,
                                             OnloopStoreChange      change);
 
+/* The evaluation kept per event and the weekly aggregates are derived from
+ * the log, the published versions, the draft and the spot checks. An edit of
+ * any of those marks them stale inside its own transaction; the engine
+ * brings them up to date (onloop_engine_refresh()) before they are read. */
+gboolean     onloop_store_mark_stale       (OnloopStore           *self,
+                                            GError               **error);
+gboolean     onloop_store_is_stale         (OnloopStore           *self);
+gboolean     onloop_store_clear_stale      (OnloopStore           *self,
+                                            GError               **error);
+
 G_END_DECLS
