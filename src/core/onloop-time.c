@@ -195,7 +195,7 @@ iso_year_start_days (int year)
 OnloopWeek
 onloop_week_from_usec (gint64 usec)
 {
-  gint64 days = floor_div (usec, 86400 * G_USEC_PER_SEC);
+  gint64 days = floor_div (usec, G_GINT64_CONSTANT (86400) * G_USEC_PER_SEC);
   gint64 monday = days - (((days + 3) % 7 + 7) % 7);
   gint64 thursday = monday + 3;
   guint month, day;
