@@ -9,6 +9,9 @@
 
 #include <glib/gi18n.h>
 
+#include "onloop-boundaries-view.h"
+#include "onloop-map-view.h"
+#include "onloop-review-view.h"
 #include "onloop-window.h"
 
 #define MAX_RECENT 8
@@ -21,6 +24,9 @@ struct _OnloopWindow
   AdwViewSwitcherTitle *switcher_title;
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
+  GtkWidget            *map_view;
+  GtkWidget            *boundaries_view;
+  GtkWidget            *review_view;
   GtkListBox           *recent_list;
   GtkWidget            *recent_label;
   GMenu                *recent_menu_section;
@@ -422,12 +428,19 @@ onloop_window_class_init (OnloopWindowClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (ONLOOP_TYPE_MAP_VIEW);
+  g_type_ensure (ONLOOP_TYPE_BOUNDARIES_VIEW);
+  g_type_ensure (ONLOOP_TYPE_REVIEW_VIEW);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/onloop/Onloop/onloop-window.ui");
   gtk_widget_class_bind_template_child (widget_class, OnloopWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, OnloopWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, OnloopWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, OnloopWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, OnloopWindow, map_view);
+  gtk_widget_class_bind_template_child (widget_class, OnloopWindow, boundaries_view);
+  gtk_widget_class_bind_template_child (widget_class, OnloopWindow, review_view);
   gtk_widget_class_bind_template_child (widget_class, OnloopWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, OnloopWindow, recent_label);
   gtk_widget_class_bind_template_child (widget_class, OnloopWindow, recent_menu_section);
@@ -454,6 +467,17 @@ onloop_window_init (OnloopWindow *self)
     }
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Every view follows the open workspace. */
+  {
+    GtkWidget *views[] = { self->map_view, self->boundaries_view, self->review_view };
+
+    for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+      {
+        g_object_bind_property (self, "store", views[i], "store", G_BINDING_SYNC_CREATE);
+        g_object_bind_property (self, "undo-stack", views[i], "undo-stack", G_BINDING_SYNC_CREATE);
+      }
+  }
 
   self->settings = g_settings_new (APPLICATION_ID);
 }

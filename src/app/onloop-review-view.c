@@ -1,0 +1,152 @@
+/* onloop-review-view.c: the Review view of a workspace
+ *
+ * Copyright 2026 The Onloop authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window hands every view the open workspace and its undo stack through
+ * the "store" and "undo-stack" properties (NULL when none is open).
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "onloop-review-view.h"
+
+struct _OnloopReviewView
+{
+  AdwBin           parent_instance;
+
+  OnloopStore     *store;
+  OnloopUndoStack *undo_stack;
+};
+
+G_DEFINE_FINAL_TYPE (OnloopReviewView, onloop_review_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_UNDO_STACK,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+onloop_review_view_dispose (GObject *object)
+{
+  OnloopReviewView *self = ONLOOP_REVIEW_VIEW (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->undo_stack);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ONLOOP_TYPE_REVIEW_VIEW);
+
+  G_OBJECT_CLASS (onloop_review_view_parent_class)->dispose (object);
+}
+
+static void
+onloop_review_view_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  OnloopReviewView *self = ONLOOP_REVIEW_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_UNDO_STACK:
+      g_value_set_object (value, self->undo_stack);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+onloop_review_view_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  OnloopReviewView *self = ONLOOP_REVIEW_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      onloop_review_view_set_store (self, g_value_get_object (value));
+      break;
+    case PROP_UNDO_STACK:
+      onloop_review_view_set_undo_stack (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+onloop_review_view_class_init (OnloopReviewViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = onloop_review_view_dispose;
+  object_class->get_property = onloop_review_view_get_property;
+  object_class->set_property = onloop_review_view_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, ONLOOP_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UNDO_STACK] =
+    g_param_spec_object ("undo-stack", NULL, NULL, ONLOOP_TYPE_UNDO_STACK,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/onloop/Onloop/onloop-review-view.ui");
+}
+
+static void
+onloop_review_view_init (OnloopReviewView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+OnloopStore *
+onloop_review_view_get_store (OnloopReviewView *self)
+{
+  g_return_val_if_fail (ONLOOP_IS_REVIEW_VIEW (self), NULL);
+
+  return self->store;
+}
+
+void
+onloop_review_view_set_store (OnloopReviewView *self,
+                          OnloopStore  *store)
+{
+  g_return_if_fail (ONLOOP_IS_REVIEW_VIEW (self));
+
+  if (g_set_object (&self->store, store))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+OnloopUndoStack *
+onloop_review_view_get_undo_stack (OnloopReviewView *self)
+{
+  g_return_val_if_fail (ONLOOP_IS_REVIEW_VIEW (self), NULL);
+
+  return self->undo_stack;
+}
+
+void
+onloop_review_view_set_undo_stack (OnloopReviewView    *self,
+                               OnloopUndoStack *undo_stack)
+{
+  g_return_if_fail (ONLOOP_IS_REVIEW_VIEW (self));
+
+  if (g_set_object (&self->undo_stack, undo_stack))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNDO_STACK]);
+}
