@@ -108,6 +108,18 @@ OnloopSpec         *onloop_spec_copy            (OnloopSpec   *self);
 OnloopSpec         *onloop_spec_parse           (const char   *data,
                                                  gssize        length,
                                                  GError      **error);
+/* Reads and parses the file at @path; errors start with the path as given:
+ * "spec.json: triggers[2].min_arr: must be a number ≥ 0". */
+OnloopSpec         *onloop_spec_load_file       (const char   *path,
+                                                 GError      **error);
+/* The checks onloop_spec_parse() makes, on a spec built in memory (the
+ * draft before publishing), with the same path-first messages. */
+gboolean            onloop_spec_validate        (OnloopSpec   *self,
+                                                 GError      **error);
+/* The checks of one trigger on its own (id, parameters; not its scope keys
+ * nor its id's uniqueness); messages start with the field: "min_arr: …". */
+gboolean            onloop_trigger_validate     (const OnloopTrigger *trigger,
+                                                 GError      **error);
 /* The document of PRODUCT.md §3; the draft has no version, date or note. */
 char               *onloop_spec_to_json         (OnloopSpec   *self);
 
