@@ -81,6 +81,14 @@ gboolean    onloop_store_rename_boundary_item (OnloopStore       *self,
                                                const char        *id,
                                                const char        *new_id,
                                                GError           **error);
+/* Changes the id and/or the label of an item in one edit; NULL keeps it. */
+gboolean    onloop_store_edit_boundary_item  (OnloopStore        *self,
+                                              const char         *decision,
+                                              OnloopBoundaryList  list,
+                                              const char         *id,
+                                              const char         *new_id,
+                                              const char         *new_label,
+                                              GError            **error);
 /* Moves an item to @index in its list (clamped). */
 gboolean    onloop_store_move_boundary_item  (OnloopStore        *self,
                                               const char         *decision,
