@@ -168,5 +168,9 @@ GPtrArray          *onloop_spec_diff            (OnloopSpec   *from,
 void                onloop_spec_change_free     (OnloopSpecChange *change);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OnloopSpec, onloop_spec_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OnloopTrigger, onloop_trigger_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OnloopSpecDecision, onloop_spec_decision_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OnloopBoundaryItem, onloop_boundary_item_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OnloopSpecChange, onloop_spec_change_free)
 
 G_END_DECLS
