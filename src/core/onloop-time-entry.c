@@ -1,0 +1,338 @@
+/* onloop-time-entry.c: a manager's hours in one week (PRODUCT.md §4)
+ *
+ * Copyright 2026 The Onloop authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "onloop-time-entry.h"
+
+G_DEFINE_QUARK (onloop-time-entry-error-quark, onloop_time_entry_error)
+
+static const char * const field_names[ONLOOP_N_HOURS] = {
+  "execution_oversight", "exception_handling", "strategy",
+  "coaching", "relationship_repair", "other",
+};
+
+static const char * const field_labels[ONLOOP_N_HOURS] = {
+  N_("Execution oversight"), N_("Exception handling"), N_("Strategy"),
+  N_("Coaching"), N_("Relationship repair"), N_("Other"),
+};
+
+const char *
+onloop_time_entry_field_name (OnloopHours hours)
+{
+  g_return_val_if_fail (hours < ONLOOP_N_HOURS, "other");
+
+  return field_names[hours];
+}
+
+const char *
+onloop_time_entry_field_label (OnloopHours hours)
+{
+  g_return_val_if_fail (hours < ONLOOP_N_HOURS, "");
+
+  return _(field_labels[hours]);
+}
+
+OnloopTimeEntry *
+onloop_time_entry_new (OnloopWeek  week,
+                       const char *manager)
+{
+  OnloopTimeEntry *entry = g_new0 (OnloopTimeEntry, 1);
+
+  entry->week = week;
+  entry->manager = g_strdup (manager);
+  return entry;
+}
+
+OnloopTimeEntry *
+onloop_time_entry_copy (const OnloopTimeEntry *entry)
+{
+  OnloopTimeEntry *copy = g_memdup2 (entry, sizeof *entry);
+
+  copy->manager = g_strdup (entry->manager);
+  return copy;
+}
+
+void
+onloop_time_entry_free (OnloopTimeEntry *entry)
+{
+  if (entry == NULL)
+    return;
+
+  g_free (entry->manager);
+  g_free (entry);
+}
+
+double
+onloop_time_entry_total (const OnloopTimeEntry *entry)
+{
+  double total = 0;
+
+  for (guint i = 0; i < ONLOOP_N_HOURS; i++)
+    total += entry->hours[i];
+  return total;
+}
+
+double
+onloop_time_entry_judgment (const OnloopTimeEntry *entry)
+{
+  return entry->hours[ONLOOP_HOURS_EXCEPTION_HANDLING] + entry->hours[ONLOOP_HOURS_STRATEGY] +
+         entry->hours[ONLOOP_HOURS_COACHING] + entry->hours[ONLOOP_HOURS_RELATIONSHIP_REPAIR];
+}
+
+static void
+set_invalid (GError    **error,
+             const char *name,
+             const char *path,
+             const char *field,
+             const char *message)
+{
+  const char *sep = *path != '\0' ? "." : "";
+
+  if (field != NULL)
+    g_set_error (error, ONLOOP_TIME_ENTRY_ERROR, ONLOOP_TIME_ENTRY_ERROR_INVALID,
+                 "%s: %s%s%s: %s", name, path, sep, field, message);
+  else
+    g_set_error (error, ONLOOP_TIME_ENTRY_ERROR, ONLOOP_TIME_ENTRY_ERROR_INVALID,
+                 "%s: %s: %s", name, *path != '\0' ? path : _("the document"), message);
+}
+
+static gboolean
+is_known_field (const char *member)
+{
+  if (g_str_equal (member, "week") || g_str_equal (member, "manager"))
+    return TRUE;
+
+  for (guint i = 0; i < ONLOOP_N_HOURS; i++)
+    if (g_str_equal (member, field_names[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+static const char *
+string_member (JsonObject *object,
+               const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+/* @path is "" for a single object, "[3]" in an array. */
+static OnloopTimeEntry *
+entry_from_json (JsonNode    *node,
+                 const char  *name,
+                 const char  *path,
+                 GError     **error)
+{
+  g_autoptr(OnloopTimeEntry) entry = NULL;
+  g_autoptr(GList) members = NULL;
+  g_autofree char *manager = NULL;
+  JsonObject *object;
+  const char *text;
+  OnloopWeek week;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      set_invalid (error, name, path, NULL, _("must be an object with week, manager and hours"));
+      return NULL;
+    }
+  object = json_node_get_object (node);
+
+  members = json_object_get_members (object);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      if (!is_known_field (l->data))
+        {
+          set_invalid (error, name, path, l->data,
+                       _("unknown field (the hours are execution_oversight, exception_handling, strategy, coaching, relationship_repair and other)"));
+          return NULL;
+        }
+    }
+
+  text = string_member (object, "week");
+  if (!json_object_has_member (object, "week"))
+    {
+      set_invalid (error, name, path, "week", _("missing"));
+      return NULL;
+    }
+  if (text == NULL || !onloop_week_parse (text, &week))
+    {
+      set_invalid (error, name, path, "week", _("must be an ISO week like “2026-W45”"));
+      return NULL;
+    }
+
+  if (!json_object_has_member (object, "manager"))
+    {
+      set_invalid (error, name, path, "manager", _("missing"));
+      return NULL;
+    }
+  text = string_member (object, "manager");
+  manager = text != NULL ? g_strstrip (g_strdup (text)) : NULL;
+  if (manager == NULL || *manager == '\0')
+    {
+      set_invalid (error, name, path, "manager", _("must be a non-empty string"));
+      return NULL;
+    }
+
+  entry = onloop_time_entry_new (week, manager);
+
+  for (guint i = 0; i < ONLOOP_N_HOURS; i++)
+    {
+      JsonNode *value = json_object_get_member (object, field_names[i]);
+      GType type;
+
+      if (value == NULL)
+        continue;
+
+      type = JSON_NODE_HOLDS_VALUE (value) ? json_node_get_value_type (value) : G_TYPE_INVALID;
+      if ((type != G_TYPE_INT64 && type != G_TYPE_DOUBLE) ||
+          !isfinite (json_node_get_double (value)) || json_node_get_double (value) < 0)
+        {
+          set_invalid (error, name, path, field_names[i], _("must be a number ≥ 0"));
+          return NULL;
+        }
+      entry->hours[i] = json_node_get_double (value);
+    }
+
+  return g_steal_pointer (&entry);
+}
+
+GPtrArray *
+onloop_time_entries_parse (const char  *data,
+                           gsize        len,
+                           const char  *name,
+                           GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) onloop_time_entry_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
+
+  if (name == NULL)
+    name = _("input");
+
+  if (!g_utf8_validate_len (data, len, NULL))
+    {
+      g_set_error (error, ONLOOP_TIME_ENTRY_ERROR, ONLOOP_TIME_ENTRY_ERROR_SYNTAX,
+                   _("%s: the file is not valid UTF-8 text"), name);
+      return NULL;
+    }
+  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      len -= 3;
+    }
+
+  if (!json_parser_load_from_data (parser, data, len, &local_error))
+    {
+      g_set_error (error, ONLOOP_TIME_ENTRY_ERROR, ONLOOP_TIME_ENTRY_ERROR_SYNTAX,
+                   _("%s: not a JSON document: %s"), name, local_error->message);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root != NULL && JSON_NODE_HOLDS_ARRAY (root))
+    {
+      JsonArray *array = json_node_get_array (root);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_autofree char *path = g_strdup_printf ("[%u]", i);
+          g_autofree char *key = NULL;
+          OnloopTimeEntry *entry;
+          gpointer first;
+
+          entry = entry_from_json (json_array_get_element (array, i), name, path, error);
+          if (entry == NULL)
+            return NULL;
+          g_ptr_array_add (entries, entry);
+
+          key = g_strdup_printf ("%d\n%s", entry->week, entry->manager);
+          if (g_hash_table_lookup_extended (seen, key, NULL, &first))
+            {
+              g_autofree char *week = onloop_week_format (entry->week);
+              g_autofree char *message =
+                g_strdup_printf (_("%s already has an entry for %s at [%u]"),
+                                 entry->manager, week, GPOINTER_TO_UINT (first));
+              set_invalid (error, name, path, NULL, message);
+              return NULL;
+            }
+          g_hash_table_insert (seen, g_steal_pointer (&key), GUINT_TO_POINTER (i));
+        }
+    }
+  else if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    {
+      OnloopTimeEntry *entry = entry_from_json (root, name, "", error);
+
+      if (entry == NULL)
+        return NULL;
+      g_ptr_array_add (entries, entry);
+    }
+  else
+    {
+      set_invalid (error, name, "", NULL,
+                   _("a time-entry file is one JSON object or an array of them"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&entries);
+}
+
+char *
+onloop_time_entries_to_json (GPtrArray *entries)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const OnloopTimeEntry *entry = g_ptr_array_index (entries, i);
+      g_autofree char *week = onloop_week_format (entry->week);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "week");
+      json_builder_add_string_value (builder, week);
+      json_builder_set_member_name (builder, "manager");
+      json_builder_add_string_value (builder, entry->manager);
+      for (guint h = 0; h < ONLOOP_N_HOURS; h++)
+        {
+          double value = entry->hours[h];
+
+          json_builder_set_member_name (builder, field_names[h]);
+          if (value == floor (value) && value < 9007199254740992.0)
+            json_builder_add_int_value (builder, (gint64) value);
+          else
+            json_builder_add_double_value (builder, value);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  text = json_generator_to_data (generator, NULL);
+
+  return g_strconcat (text, "\n", NULL);
+}
