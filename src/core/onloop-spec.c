@@ -1024,7 +1024,13 @@ onloop_spec_parse (const char *data,
     }
 
   node = json_parser_get_root (parser);
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+  if (node == NULL)
+    {
+      g_set_error_literal (error, ONLOOP_SPEC_ERROR, ONLOOP_SPEC_ERROR_SYNTAX,
+                           _("empty: not a JSON document"));
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       invalid (error, NULL, _("a spec must be a JSON object"));
       return NULL;
