@@ -63,6 +63,7 @@ cmd_init (OnloopCliGlobals *globals,
 const OnloopCliCommand onloop_cli_commands[] = {
   { "init", "", N_("Creates an empty workspace"), TRUE, cmd_init },
   { "check", "", N_("Tells whether a file is a workspace this version can open"), TRUE, cmd_check },
+  { "import-log", "FILE.jsonl", N_("Imports a decision log (JSON Lines)"), TRUE, onloop_cli_import_log },
   { NULL }
 };
 

@@ -57,4 +57,8 @@ OnloopStore *onloop_cli_open_store   (OnloopCliGlobals  *globals,
 
 extern const OnloopCliCommand onloop_cli_commands[];
 
+int          onloop_cli_import_log   (OnloopCliGlobals  *globals,
+                                      int                argc,
+                                      char             **argv);
+
 G_END_DECLS

@@ -1,0 +1,617 @@
+/* onloop-store-log.c: importing a decision log into a workspace (PRODUCT.md §2)
+ *
+ * Copyright 2026 The Onloop authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Two threads share the work, because a million-line log is as much JSON
+ * parsing as it is SQLite writing: a reader thread reads the file in large
+ * chunks, splits lines and parses them into batches (strings in a per-batch
+ * arena, no allocation per line), and the calling thread inserts the
+ * batches with one prepared statement inside one transaction. A fixed pool
+ * of batches travels between the two through two queues, so memory stays
+ * bounded whatever the size of the file. The reader stops at the first bad
+ * line; the writer inserts everything before it (a duplicate id can only be
+ * found there) and then rolls the whole transaction back.
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "onloop-log-parser-private.h"
+#include "onloop-store-log.h"
+#include "onloop-store-private.h"
+
+#define READ_CHUNK        (4 * 1024 * 1024)
+#define BATCH_ARENA       (ONLOOP_LOG_ARENA_NEED (ONLOOP_LOG_MAX_LINE_LENGTH + 1) + 4 * 1024 * 1024)
+#define BATCH_MAX_EVENTS  8192
+#define N_BATCHES         4
+#define PROGRESS_INTERVAL (G_USEC_PER_SEC / 10)
+/* The page cache during an import, in KiB: large enough to keep the pages
+ * of both indexes of a million events, so they are written once at commit
+ * rather than spilled again and again. Reset afterwards. */
+#define IMPORT_CACHE_KIB  (128 * 1024)
+
+typedef struct
+{
+  guint64         line;
+  OnloopEventView view;
+} Record;
+
+typedef struct
+{
+  char    *arena;
+  gsize    arena_used;
+  Record  *records;
+  guint    n_records;
+  guint64  bytes_done;   /* file offset after the batch's last line */
+  GError  *error;        /* the stream ends here with this error */
+  gboolean last;         /* the stream ends here */
+} Batch;
+
+typedef struct
+{
+  const char   *display;  /* the file name as the user gave it, for messages */
+  int           fd;
+  guint64       total;
+  GAsyncQueue  *full;
+  GAsyncQueue  *free;
+  Batch         batches[N_BATCHES];
+  gint          stop;     /* atomic: the writer gave up */
+  GCancellable *cancellable;
+} Import;
+
+static void
+batch_reset (Batch *batch)
+{
+  batch->arena_used = 0;
+  batch->n_records = 0;
+  batch->last = FALSE;
+  g_clear_error (&batch->error);
+}
+
+static Batch *
+next_batch (Import *import,
+            Batch  *full)
+{
+  if (full != NULL)
+    g_async_queue_push (import->full, full);
+  full = g_async_queue_pop (import->free);
+  batch_reset (full);
+  return full;
+}
+
+static void
+finish (Import *import,
+        Batch  *batch,
+        GError *error)
+{
+  batch->error = error;
+  batch->last = TRUE;
+  g_async_queue_push (import->full, batch);
+}
+
+static GError *
+line_error (Import  *import,
+            guint64  line,
+            GError  *error)
+{
+  GError *prefixed = g_error_new (error->domain, error->code, "%s:%" G_GUINT64_FORMAT ": %s",
+                                  import->display, line, error->message);
+  g_error_free (error);
+  return prefixed;
+}
+
+/* Parses one line into @batch (or a fresh batch when it is full). */
+static gboolean
+add_line (Import           *import,
+          OnloopLogParser  *parser,
+          Batch           **batch,
+          const char       *line,
+          gsize             len,
+          guint64           line_no,
+          guint64           line_offset,
+          GError          **error)
+{
+  Record *record;
+  gsize used;
+
+  if (onloop_log_line_is_blank (line, len))
+    return TRUE;
+
+  if ((*batch)->n_records == BATCH_MAX_EVENTS ||
+      BATCH_ARENA - (*batch)->arena_used < ONLOOP_LOG_ARENA_NEED (MIN (len, ONLOOP_LOG_MAX_LINE_LENGTH + 1)))
+    {
+      (*batch)->bytes_done = line_offset;
+      *batch = next_batch (import, *batch);
+    }
+
+  record = &(*batch)->records[(*batch)->n_records];
+  used = onloop_log_parser_parse_view (parser, line, len, &record->view,
+                                       (*batch)->arena + (*batch)->arena_used, error);
+  if (used == 0)
+    {
+      *error = line_error (import, line_no, *error);
+      return FALSE;
+    }
+
+  record->line = line_no;
+  (*batch)->arena_used += used;
+  (*batch)->n_records++;
+  return TRUE;
+}
+
+static gpointer
+reader_thread (gpointer data)
+{
+  Import *import = data;
+  g_autoptr(OnloopLogParser) parser = onloop_log_parser_new ();
+  g_autofree char *buf = g_malloc (READ_CHUNK + ONLOOP_LOG_MAX_LINE_LENGTH + 2);
+  Batch *batch = next_batch (import, NULL);
+  GError *error = NULL;
+  guint64 offset = 0;    /* file offset of buf[0] */
+  guint64 line_no = 0;
+  gsize carry = 0;
+
+  for (;;)
+    {
+      gssize n;
+      const char *p;
+      const char *end;
+      const char *nl;
+
+      if (g_atomic_int_get (&import->stop))
+        {
+          finish (import, batch, NULL);
+          return NULL;
+        }
+
+      n = read (import->fd, buf + carry, READ_CHUNK);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+          finish (import, batch,
+                  g_error_new (ONLOOP_LOG_ERROR, ONLOOP_LOG_ERROR_IO, _("%s: cannot read: %s"),
+                               import->display, g_strerror (saved_errno)));
+          return NULL;
+        }
+
+      p = buf;
+      end = buf + carry + n;
+      while ((nl = memchr (p, '\n', end - p)) != NULL)
+        {
+          if (!add_line (import, parser, &batch, p, nl - p, ++line_no, offset + (p - buf), &error))
+            {
+              finish (import, batch, error);
+              return NULL;
+            }
+          p = nl + 1;
+        }
+
+      if (n == 0)
+        {
+          if (p < end &&
+              !add_line (import, parser, &batch, p, end - p, ++line_no, offset + (p - buf), &error))
+            {
+              finish (import, batch, error);
+              return NULL;
+            }
+          batch->bytes_done = offset + (end - buf);
+          finish (import, batch, NULL);
+          return NULL;
+        }
+
+      /* What is left is the start of a line; one longer than the limit
+       * (plus a '\r') is refused here, before more of it is read. */
+      carry = end - p;
+      if (carry > ONLOOP_LOG_MAX_LINE_LENGTH + 1)
+        {
+          error = g_error_new (ONLOOP_LOG_ERROR, ONLOOP_LOG_ERROR_TOO_LONG,
+                               _("the line is longer than the limit of %u bytes"),
+                               (guint) ONLOOP_LOG_MAX_LINE_LENGTH);
+          finish (import, batch, line_error (import, line_no + 1, error));
+          return NULL;
+        }
+      memmove (buf, p, carry);
+      offset += p - buf;
+    }
+}
+
+static GHashTable *
+load_map_keys (OnloopStore *store,
+               GError     **error)
+{
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt = onloop_store_statement (store, "SELECT key FROM decisions", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (keys, g_strdup (onloop_sqlite_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      onloop_store_set_error (store, error, _("Could not read the decision map"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&keys);
+}
+
+static gint64
+max_seq (OnloopStore *store,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = onloop_store_statement (store, "SELECT coalesce (max (seq), 0) FROM events", error);
+  gint64 seq = -1;
+
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    seq = sqlite3_column_int64 (stmt, 0);
+  else
+    onloop_store_set_error (store, error, _("Could not read the log"));
+  sqlite3_reset (stmt);
+
+  return seq;
+}
+
+static inline void
+bind_span (sqlite3_stmt     *stmt,
+           int               column,
+           const OnloopSpan *span)
+{
+  if (span->str != NULL)
+    sqlite3_bind_text (stmt, column, span->str, (int) span->len, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+static inline void
+bind_double (sqlite3_stmt *stmt,
+             int           column,
+             gboolean      present,
+             double        value)
+{
+  if (present)
+    sqlite3_bind_double (stmt, column, value);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+static void
+bind_event (sqlite3_stmt          *stmt,
+            const OnloopEventView *v)
+{
+  bind_span (stmt, 1, &v->id);
+  sqlite3_bind_int64 (stmt, 2, v->at_usec);
+  bind_span (stmt, 3, &v->at_text);
+  bind_span (stmt, 4, &v->decision);
+  bind_span (stmt, 5, &v->action);
+  bind_double (stmt, 6, v->has & ONLOOP_EVENT_HAS_DEAL_ARR, v->deal_arr);
+  bind_double (stmt, 7, v->has & ONLOOP_EVENT_HAS_SENTIMENT, v->sentiment);
+  bind_span (stmt, 8, &v->industry);
+  bind_span (stmt, 9, &v->persona);
+  bind_span (stmt, 10, &v->objection);
+  bind_double (stmt, 11, v->has & ONLOOP_EVENT_HAS_ENGAGEMENT, v->engagement);
+  if (v->has & ONLOOP_EVENT_HAS_STAGE_PROGRESSED)
+    sqlite3_bind_int (stmt, 12, v->stage_progressed ? 1 : 0);
+  else
+    sqlite3_bind_null (stmt, 12);
+  if (v->has & ONLOOP_EVENT_HAS_DAYS_IN_STAGE)
+    sqlite3_bind_int64 (stmt, 13, v->days_in_stage);
+  else
+    sqlite3_bind_null (stmt, 13);
+  bind_span (stmt, 14, &v->tags_json);
+  if (v->has & ONLOOP_EVENT_HAS_ESCALATED)
+    sqlite3_bind_int (stmt, 15, v->escalated ? 1 : 0);
+  else
+    sqlite3_bind_null (stmt, 15);
+  sqlite3_bind_int (stmt, 16, v->reviewed ? 1 : 0);
+  sqlite3_bind_int (stmt, 17, v->overridden ? 1 : 0);
+  sqlite3_bind_int (stmt, 18, v->quality_issue ? 1 : 0);
+  bind_double (stmt, 19, v->has & ONLOOP_EVENT_HAS_REVIEW_MINUTES, v->review_minutes);
+  bind_span (stmt, 20, &v->extra);
+}
+
+typedef struct
+{
+  OnloopStore        *store;
+  Import             *import;
+  GHashTable         *map_keys;
+  gint64              seq_before;   /* events with a larger seq came from this file */
+  OnloopImportCounts  counts;
+} Writer;
+
+/* The id was already there: before this import (skip it) or earlier in
+ * this very file (an error). */
+static gboolean
+check_conflict (Writer       *w,
+                const Record *record,
+                GError      **error)
+{
+  sqlite3_stmt *stmt = onloop_store_statement (w->store, "SELECT seq FROM events WHERE id = ?1", error);
+  gint64 seq = 0;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_span (stmt, 1, &record->view.id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    seq = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (seq > w->seq_before)
+    {
+      g_set_error (error, ONLOOP_LOG_ERROR, ONLOOP_LOG_ERROR_DUPLICATE,
+                   _("%s:%" G_GUINT64_FORMAT ": id: “%s” appears twice in this file"),
+                   w->import->display, record->line, record->view.id.str);
+      return FALSE;
+    }
+
+  w->counts.already_present++;
+  return TRUE;
+}
+
+static gboolean
+write_batch (Writer *w,
+             Batch  *batch,
+             GError **error)
+{
+  sqlite3 *db = onloop_store_get_db (w->store);
+  sqlite3_stmt *insert;
+
+  insert = onloop_store_statement (w->store,
+                                   "INSERT INTO events (id, at, at_text, decision, action,"
+                                   " deal_arr, sentiment, industry, persona, objection,"
+                                   " engagement, stage_progressed, days_in_stage, tags,"
+                                   " rec_escalated, reviewed, overridden, quality_issue,"
+                                   " review_minutes, extra)"
+                                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+                                   " ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)"
+                                   " ON CONFLICT (id) DO NOTHING",
+                                   error);
+  if (insert == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < batch->n_records; i++)
+    {
+      const Record *record = &batch->records[i];
+      int rc;
+
+      if ((i & 1023) == 1023 && g_cancellable_set_error_if_cancelled (w->import->cancellable, error))
+        return FALSE;
+
+      bind_event (insert, &record->view);
+      rc = sqlite3_step (insert);
+      sqlite3_reset (insert);
+      if (rc != SQLITE_DONE)
+        {
+          onloop_store_set_error (w->store, error, _("Could not save the log"));
+          return FALSE;
+        }
+
+      w->counts.lines++;
+      if (sqlite3_changes (db) == 0)
+        {
+          if (!check_conflict (w, record, error))
+            return FALSE;
+        }
+      else
+        {
+          w->counts.imported++;
+          if (!g_hash_table_contains (w->map_keys, record->view.decision.str))
+            w->counts.unmapped++;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+open_log (Import     *import,
+          const char *path,
+          GError    **error)
+{
+  struct stat st;
+
+  import->fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (import->fd < 0 || fstat (import->fd, &st) != 0 || S_ISDIR (st.st_mode))
+    {
+      int saved_errno = import->fd >= 0 && S_ISDIR (st.st_mode) ? EISDIR : errno;
+      g_set_error (error, ONLOOP_LOG_ERROR, ONLOOP_LOG_ERROR_IO, _("%s: cannot read: %s"),
+                   import->display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  import->total = (guint64) st.st_size;
+#ifdef POSIX_FADV_SEQUENTIAL
+  posix_fadvise (import->fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+#endif
+  return TRUE;
+}
+
+/* Runs the writer side until the last batch; on error stops the reader. */
+static gboolean
+run_writer (Writer                   *w,
+            OnloopImportProgressFunc  progress,
+            gpointer                  user_data,
+            gboolean                 *reader_done,
+            GError                  **error)
+{
+  Import *import = w->import;
+  gint64 last_progress = 0;
+
+  for (;;)
+    {
+      Batch *batch = g_async_queue_pop (import->full);
+      gboolean last = batch->last;
+
+      *reader_done = last;
+
+      if (!write_batch (w, batch, error) ||
+          g_cancellable_set_error_if_cancelled (import->cancellable, error))
+        {
+          g_async_queue_push (import->free, batch);
+          return FALSE;
+        }
+
+      if (batch->error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&batch->error));
+          g_async_queue_push (import->free, batch);
+          return FALSE;
+        }
+
+      if (progress != NULL && (last || g_get_monotonic_time () - last_progress >= PROGRESS_INTERVAL))
+        {
+          progress (last ? import->total : MIN (batch->bytes_done, import->total),
+                    import->total, user_data);
+          last_progress = g_get_monotonic_time ();
+        }
+
+      g_async_queue_push (import->free, batch);
+      if (last)
+        return TRUE;
+    }
+}
+
+static void
+stop_reader (Import  *import,
+             GThread *thread)
+{
+  g_atomic_int_set (&import->stop, 1);
+  /* The reader may wait for a free batch; every batch it pushes from now
+   * on is handed straight back until it has seen the stop. */
+  for (;;)
+    {
+      Batch *batch = g_async_queue_pop (import->full);
+      gboolean last = batch->last;
+      g_async_queue_push (import->free, batch);
+      if (last)
+        break;
+    }
+  g_thread_join (thread);
+}
+
+gboolean
+onloop_store_import_log (OnloopStore              *store,
+                         const char               *path,
+                         OnloopImportProgressFunc  progress,
+                         gpointer                  user_data,
+                         GCancellable             *cancellable,
+                         OnloopImportCounts       *counts,
+                         GError                  **error)
+{
+  g_autofree char *display = NULL;
+  g_autoptr(GHashTable) map_keys = NULL;
+  g_autoptr(GError) local_error = NULL;
+  Import import = { 0 };
+  Writer w = { 0 };
+  GThread *thread = NULL;
+  gboolean reader_done = FALSE;
+  gboolean written;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (ONLOOP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+
+  display = g_filename_display_name (path);
+  import.display = display;
+  import.cancellable = cancellable;
+  import.fd = -1;
+
+  if (!open_log (&import, path, error))
+    {
+      if (import.fd >= 0)
+        close (import.fd);
+      return FALSE;
+    }
+
+  if (!onloop_store_begin (store, error))
+    {
+      close (import.fd);
+      return FALSE;
+    }
+
+  onloop_store_exec (store, "PRAGMA cache_size = -" G_STRINGIFY (IMPORT_CACHE_KIB), NULL);
+
+  w.store = store;
+  w.import = &import;
+  w.seq_before = max_seq (store, &local_error);
+  if (w.seq_before < 0)
+    goto out;
+  w.map_keys = map_keys = load_map_keys (store, &local_error);
+  if (map_keys == NULL)
+    goto out;
+
+  import.full = g_async_queue_new ();
+  import.free = g_async_queue_new ();
+  for (guint i = 0; i < N_BATCHES; i++)
+    {
+      import.batches[i].arena = g_malloc (BATCH_ARENA);
+      import.batches[i].records = g_new (Record, BATCH_MAX_EVENTS);
+      g_async_queue_push (import.free, &import.batches[i]);
+    }
+
+  thread = g_thread_try_new ("onloop-log-reader", reader_thread, &import, &local_error);
+  if (thread == NULL)
+    goto out;
+
+  written = run_writer (&w, progress, user_data, &reader_done, &local_error);
+  if (reader_done)
+    g_thread_join (thread);
+  else
+    stop_reader (&import, thread);
+  thread = NULL;
+
+  if (!written)
+    goto out;
+
+  if (w.counts.imported > 0 && !onloop_store_mark_stale (store, &local_error))
+    goto out;
+
+  ok = TRUE;
+
+out:
+  if (ok)
+    ok = onloop_store_commit (store, &local_error);
+  else
+    onloop_store_rollback (store);
+  onloop_store_exec (store, "PRAGMA cache_size = -2000", NULL);
+
+  close (import.fd);
+  for (guint i = 0; i < N_BATCHES; i++)
+    {
+      g_free (import.batches[i].arena);
+      g_free (import.batches[i].records);
+      g_clear_error (&import.batches[i].error);
+    }
+  g_clear_pointer (&import.full, g_async_queue_unref);
+  g_clear_pointer (&import.free, g_async_queue_unref);
+
+  if (!ok)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (counts != NULL)
+    *counts = w.counts;
+  if (w.counts.imported > 0)
+    onloop_store_emit_changed (store, ONLOOP_STORE_CHANGE_LOG);
+
+  return TRUE;
+}
