@@ -40,6 +40,7 @@ struct _OnloopChart
 
   double             y_max_fixed; /* 0: automatic */
   double             y_max;
+  guint              n_ticks;
   double             band_low;
   double             band_high;
   GArray            *rules;       /* double, data units */
@@ -111,28 +112,31 @@ series_color (OnloopChart *self,
     lookup_color (widget, series_colors[series], rgba, "#3584e4");
 }
 
+/* A round step for the y axis such that at most five ticks cover @top. */
 static double
-nice_ceiling (double value)
+nice_step (double   top,
+           gboolean integral)
 {
-  double magnitude, step;
+  static const double steps[] = { 1, 2, 2.5, 5, 10 };
+  double magnitude;
 
-  if (!(value > 0))
-    return 1;
+  if (!(top > 0))
+    return integral ? 1 : 0.05;
 
-  magnitude = pow (10, floor (log10 (value)));
-  step = value / magnitude;
-  if (step <= 1)
-    step = 1;
-  else if (step <= 2)
-    step = 2;
-  else if (step <= 2.5)
-    step = 2.5;
-  else if (step <= 5)
-    step = 5;
-  else
-    step = 10;
+  magnitude = pow (10, floor (log10 (top / 5)));
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      double step = steps[i] * magnitude;
 
-  return step * magnitude;
+      if (integral && step < 1)
+        continue;
+      if (integral && fabs (step - round (step)) > 1e-9)
+        continue;
+      if (ceil (top / step - 1e-9) <= 5)
+        return step;
+    }
+
+  return 10 * magnitude;
 }
 
 static double
@@ -176,11 +180,25 @@ rescale (OnloopChart *self)
     top = MAX (top, self->marker_value);
 
   if (self->y_max_fixed > 0)
-    self->y_max = self->y_max_fixed;
-  else if (self->format == ONLOOP_CHART_PERCENT)
-    self->y_max = MIN (1.0, MAX (0.05, ceil ((top * 1.1) / 0.05 - 1e-9) * 0.05));
+    {
+      self->y_max = self->y_max_fixed;
+      self->n_ticks = 4;
+    }
   else
-    self->y_max = nice_ceiling (MAX (top, 1));
+    {
+      gboolean percent = self->format == ONLOOP_CHART_PERCENT;
+      double step;
+
+      /* Headroom above the highest point, so a dot is never cut in half. */
+      top = MAX (top * 1.08, percent ? 0.05 : 1);
+      if (percent)
+        top = MIN (top, 1.0);
+      step = nice_step (top, self->format == ONLOOP_CHART_COUNT);
+      if (percent)
+        step = MAX (step, 0.05);
+      self->n_ticks = MAX (1, (guint) ceil (top / step - 1e-9));
+      self->y_max = self->n_ticks * step;
+    }
 
   g_free (self->scaled);
   self->scaled = g_new (double, MAX (1, self->n_points * self->n_series));
@@ -288,7 +306,7 @@ snapshot_grid (OnloopChart           *self,
 {
   GtkWidget *widget = GTK_WIDGET (self);
   GdkRGBA line, text;
-  guint ticks = 4;
+  guint ticks = MAX (1, self->n_ticks);
 
   foreground (widget, &line, 0.12);
   foreground (widget, &text, 0.7);
@@ -531,7 +549,7 @@ onloop_chart_snapshot (GtkWidget   *widget,
       double slot;
       double x = point_x (self, &area, self->selected, &slot);
 
-      foreground (widget, &highlight, gtk_widget_has_focus (widget) ? 0.16 : 0.08);
+      foreground (widget, &highlight, gtk_widget_has_focus (widget) ? 0.12 : 0.07);
       slot = MAX (slot, 3);
       gtk_snapshot_append_color (snapshot, &highlight,
                                  &GRAPHENE_RECT_INIT (round (x - slot / 2), area.origin.y,
@@ -603,41 +621,30 @@ leave_cb (GtkEventControllerMotion *motion,
     onloop_chart_set_selected (self, -1);
 }
 
-static gboolean
-key_pressed_cb (GtkEventControllerKey *key,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                OnloopChart           *self)
+/* chart.previous, chart.next, chart.first, chart.last: the keyboard's way
+ * to a week, bound to the arrow keys, Home and End. */
+static void
+step_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
+  OnloopChart *self = ONLOOP_CHART (widget);
   int last = (int) self->n_points - 1;
   int selected = self->selected;
 
   if (self->n_points == 0)
-    return FALSE;
+    return;
 
-  switch (keyval)
-    {
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Left:
-      selected = selected < 0 ? last : MAX (0, selected - 1);
-      break;
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Right:
-      selected = selected < 0 ? last : MIN (last, selected + 1);
-      break;
-    case GDK_KEY_Home:
-      selected = 0;
-      break;
-    case GDK_KEY_End:
-      selected = last;
-      break;
-    default:
-      return FALSE;
-    }
+  if (g_str_equal (action_name, "chart.previous"))
+    selected = selected < 0 ? last : MAX (0, selected - 1);
+  else if (g_str_equal (action_name, "chart.next"))
+    selected = selected < 0 ? last : MIN (last, selected + 1);
+  else if (g_str_equal (action_name, "chart.first"))
+    selected = 0;
+  else
+    selected = last;
 
   onloop_chart_set_selected (self, selected);
-  return TRUE;
 }
 
 static void
@@ -762,6 +769,17 @@ onloop_chart_class_init (OnloopChartClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  gtk_widget_class_install_action (widget_class, "chart.previous", NULL, step_action);
+  gtk_widget_class_install_action (widget_class, "chart.next", NULL, step_action);
+  gtk_widget_class_install_action (widget_class, "chart.first", NULL, step_action);
+  gtk_widget_class_install_action (widget_class, "chart.last", NULL, step_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "chart.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, 0, "chart.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "chart.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, 0, "chart.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "chart.first", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "chart.last", NULL);
+
   gtk_widget_class_set_css_name (widget_class, "chart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -788,10 +806,6 @@ onloop_chart_init (OnloopChart *self)
   controller = gtk_event_controller_motion_new ();
   g_signal_connect (controller, "motion", G_CALLBACK (motion_cb), self);
   g_signal_connect (controller, "leave", G_CALLBACK (leave_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  controller = gtk_event_controller_key_new ();
-  g_signal_connect (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   controller = gtk_event_controller_focus_new ();
@@ -931,6 +945,12 @@ onloop_chart_set_continuous (OnloopChart *self,
 {
   self->continuous = !!continuous;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+onloop_chart_get_continuous (OnloopChart *self)
+{
+  return self->continuous;
 }
 
 void
