@@ -9,7 +9,7 @@
  * enabled trigger and every boundary rule as they are, counting evaluated
  * escalations (never recorded ones). OnloopCalibration is built once per
  * (draft, log, trigger, range) — the expensive part, run it in a worker
- * thread — and is then immutable: the rate at any threshold is a binary
+ * thread; cancelling gives G_IO_ERROR_CANCELLED — and is then immutable: the rate at any threshold is a binary
  * search over a sorted column with prefix counts, cheap enough for every
  * frame of a slider on the main thread.
  *
@@ -32,7 +32,6 @@ typedef enum
   ONLOOP_CALIBRATION_ERROR_NOT_SWEEPABLE, /* first_time and ethical have no threshold */
   ONLOOP_CALIBRATION_ERROR_NO_EVENTS,     /* no event in the range */
   ONLOOP_CALIBRATION_ERROR_NO_VALUES,     /* no event in the range has the field */
-  ONLOOP_CALIBRATION_ERROR_CANCELLED,
 } OnloopCalibrationError;
 
 GQuark              onloop_calibration_error_quark (void);

@@ -52,6 +52,11 @@ const char      *onloop_evaluator_reason_id      (OnloopEvaluator  *self,
 char            *onloop_evaluator_verdict_json   (OnloopEvaluator  *self,
                                                   const char       *event_id,
                                                   OnloopReasons     reasons);
+/* The same, appended to @out (no newline): one buffer per stream. */
+void             onloop_evaluator_append_verdict (OnloopEvaluator  *self,
+                                                  GString          *out,
+                                                  const char       *event_id,
+                                                  OnloopReasons     reasons);
 
 /* First-time history for streams of events (onloop-cli evaluate): the
  * earliest (at, id) seen for each normalized value of each field. */

@@ -1,0 +1,498 @@
+/* onloop-calibration.c: sweeping one trigger's threshold (PRODUCT.md §4)
+ *
+ * Copyright 2026 The Onloop authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Building: evaluate the draft once over the range with the swept trigger
+ * taken out. Events another rule escalates count at every threshold (the
+ * base); of the rest, those the swept trigger could fire on (in its scope,
+ * with the field, meeting its other conditions) give one sorted column of
+ * the field. Escalations at threshold T are then base + the values on the
+ * firing side of T: one binary search.
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "onloop-calibration.h"
+
+G_DEFINE_QUARK (onloop-calibration-error-quark, onloop_calibration_error)
+
+struct _OnloopCalibration
+{
+  gatomicrefcount    ref_count;
+  char              *trigger_id;
+  OnloopTriggerKind  kind;
+  double             current;
+  guint              n_events;
+  guint              n_base;
+  double            *values;     /* the candidates' field values, ascending */
+  guint              n_values;
+  double            *cuts;       /* distinct field values in the range, ascending */
+  guint             *cut_escalated;
+  guint              n_cuts;
+};
+
+/* Sorts doubles (no NAN) ascending: an LSD radix sort on their bits,
+ * ordered like the numbers. A million values sort in a few milliseconds,
+ * well under what qsort() takes. */
+static inline guint64
+double_key (double d)
+{
+  guint64 bits;
+
+  memcpy (&bits, &d, sizeof bits);
+  return (bits & G_GUINT64_CONSTANT (0x8000000000000000)) ? ~bits : bits | G_GUINT64_CONSTANT (0x8000000000000000);
+}
+
+static inline double
+key_double (guint64 key)
+{
+  guint64 bits = (key & G_GUINT64_CONSTANT (0x8000000000000000)) ? key & ~G_GUINT64_CONSTANT (0x8000000000000000) : ~key;
+  double d;
+
+  memcpy (&d, &bits, sizeof d);
+  return d;
+}
+
+static void
+sort_doubles (double *values,
+              guint   n)
+{
+  g_autofree guint64 *a = NULL, *b = NULL;
+  guint64 *src, *dst;
+
+  if (n < 2)
+    return;
+  a = g_new (guint64, n);
+  b = g_new (guint64, n);
+  for (guint i = 0; i < n; i++)
+    a[i] = double_key (values[i]);
+  src = a;
+  dst = b;
+  for (guint shift = 0; shift < 64; shift += 8)
+    {
+      guint count[257] = { 0 };
+      gboolean trivial;
+
+      for (guint i = 0; i < n; i++)
+        count[((src[i] >> shift) & 0xff) + 1]++;
+      trivial = FALSE;
+      for (guint c = 1; c <= 256; c++)
+        if (count[c] == n)
+          trivial = TRUE;
+      if (trivial)
+        continue;   /* every value has the same byte here */
+      for (guint c = 1; c <= 256; c++)
+        count[c] += count[c - 1];
+      for (guint i = 0; i < n; i++)
+        dst[count[(src[i] >> shift) & 0xff]++] = src[i];
+      { guint64 *t = src; src = dst; dst = t; }
+    }
+  for (guint i = 0; i < n; i++)
+    values[i] = key_double (src[i]);
+}
+
+/* Values < @threshold among the sorted candidates. */
+static guint
+count_below (const double *values,
+             guint         n,
+             double        threshold)
+{
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (values[mid] < threshold)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static guint
+fired_at (OnloopCalibration *self,
+          double             threshold)
+{
+  guint below = count_below (self->values, self->n_values, threshold);
+
+  /* sentiment fires below the threshold; the others at or above it. */
+  return self->kind == ONLOOP_TRIGGER_SENTIMENT ? below : self->n_values - below;
+}
+
+static double
+field_value (OnloopLog         *log,
+             OnloopTriggerKind  kind,
+             guint              i)
+{
+  switch (kind)
+    {
+    case ONLOOP_TRIGGER_DEAL_SIZE:
+      return log->deal_arr[i];
+    case ONLOOP_TRIGGER_SENTIMENT:
+      return log->sentiment[i];
+    case ONLOOP_TRIGGER_CONFLICTING_SIGNALS:
+      return log->engagement[i];
+    case ONLOOP_TRIGGER_FIRST_TIME:
+    case ONLOOP_TRIGGER_ETHICAL:
+    default:
+      return NAN;
+    }
+}
+
+/* Per decision index of @log: whether @trigger's scope includes it. */
+static gboolean *
+scope_column (OnloopLog     *log,
+              OnloopTrigger *trigger)
+{
+  gboolean *in_scope = g_new0 (gboolean, MAX (log->decisions->len, 1));
+  gboolean all = trigger->decisions == NULL || trigger->decisions->len == 0;
+
+  for (guint d = 0; d < log->decisions->len; d++)
+    in_scope[d] = all;
+  for (guint k = 0; !all && k < trigger->decisions->len; k++)
+    {
+      guint32 d = onloop_log_lookup_decision (log, g_ptr_array_index (trigger->decisions, k));
+      if (d != ONLOOP_LOG_NONE)
+        in_scope[d] = TRUE;
+    }
+  return in_scope;
+}
+
+static guint
+range_start (OnloopLog  *log,
+             OnloopRange range)
+{
+  return range.from_usec == G_MININT64 ? 0 : onloop_log_lower_bound (log, range.from_usec);
+}
+
+static guint
+range_end (OnloopLog  *log,
+           OnloopRange range)
+{
+  return range.to_usec == G_MAXINT64 ? log->n_events : onloop_log_lower_bound (log, range.to_usec);
+}
+
+OnloopCalibration *
+onloop_calibration_new (OnloopLog     *log,
+                        OnloopSpec    *draft,
+                        const char    *trigger_id,
+                        OnloopRange    range,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(OnloopCalibration) self = NULL;
+  g_autoptr(OnloopSpec) spec = NULL;
+  g_autofree gboolean *in_scope = NULL;
+  g_autofree double *all = NULL;
+  OnloopEvaluator *evaluator;
+  OnloopTrigger *trigger;
+  OnloopReasons bit;
+  guint start, end, n_all = 0, n_values = 0, ti;
+  int index;
+
+  index = onloop_spec_trigger_index (draft, trigger_id);
+  if (index < 0)
+    {
+      g_set_error (error, ONLOOP_CALIBRATION_ERROR, ONLOOP_CALIBRATION_ERROR_NO_TRIGGER,
+                   _("The draft has no trigger “%s”"), trigger_id);
+      return NULL;
+    }
+  ti = (guint) index;
+  trigger = g_ptr_array_index (draft->triggers, ti);
+  if (trigger->kind != ONLOOP_TRIGGER_DEAL_SIZE && trigger->kind != ONLOOP_TRIGGER_SENTIMENT &&
+      trigger->kind != ONLOOP_TRIGGER_CONFLICTING_SIGNALS)
+    {
+      g_set_error (error, ONLOOP_CALIBRATION_ERROR, ONLOOP_CALIBRATION_ERROR_NOT_SWEEPABLE,
+                   _("Trigger “%s” is of kind %s, which has no threshold to calibrate"),
+                   trigger_id, onloop_trigger_kind_to_string (trigger->kind));
+      return NULL;
+    }
+
+  start = range_start (log, range);
+  end = MAX (range_end (log, range), start);
+  if (start == end)
+    {
+      g_set_error_literal (error, ONLOOP_CALIBRATION_ERROR, ONLOOP_CALIBRATION_ERROR_NO_EVENTS,
+                           _("No event in the range to calibrate on"));
+      return NULL;
+    }
+
+  self = g_new0 (OnloopCalibration, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->trigger_id = g_strdup (trigger_id);
+  self->kind = trigger->kind;
+  self->n_events = end - start;
+  switch (trigger->kind)
+    {
+    case ONLOOP_TRIGGER_DEAL_SIZE: self->current = trigger->min_arr; break;
+    case ONLOOP_TRIGGER_SENTIMENT: self->current = trigger->below; break;
+    case ONLOOP_TRIGGER_CONFLICTING_SIGNALS:
+    case ONLOOP_TRIGGER_FIRST_TIME:
+    case ONLOOP_TRIGGER_ETHICAL:
+    default:
+      self->current = trigger->min_engagement; break;
+    }
+
+  /* The other rules as the draft has them; the swept trigger enabled. */
+  spec = onloop_spec_copy (draft);
+  ((OnloopTrigger *) g_ptr_array_index (spec->triggers, ti))->enabled = TRUE;
+  evaluator = onloop_evaluator_new (spec, log);
+  bit = onloop_evaluator_trigger_bit (evaluator, ti);
+  in_scope = scope_column (log, trigger);
+
+  all = g_new (double, self->n_events);
+  self->values = g_new (double, self->n_events);
+  for (guint i = start; i < end; i++)
+    {
+      double v;
+
+      if (((i - start) & 0xffff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          onloop_evaluator_free (evaluator);
+          return NULL;
+        }
+
+      v = field_value (log, trigger->kind, i);
+      if (!in_scope[log->decision[i]] || isnan (v))
+        {
+          if (onloop_evaluator_reasons_at (evaluator, i) & ~bit)
+            self->n_base++;
+          continue;
+        }
+
+      all[n_all++] = v;
+      if (onloop_evaluator_reasons_at (evaluator, i) & ~bit)
+        self->n_base++;
+      else if (trigger->kind != ONLOOP_TRIGGER_CONFLICTING_SIGNALS ||
+               (log->stage_progressed[i] == 0 && log->days_in_stage[i] >= 0 &&
+                log->days_in_stage[i] >= trigger->min_days_in_stage))
+        self->values[n_values++] = v;
+    }
+  onloop_evaluator_free (evaluator);
+
+  if (n_all == 0)
+    {
+      g_set_error (error, ONLOOP_CALIBRATION_ERROR, ONLOOP_CALIBRATION_ERROR_NO_VALUES,
+                   _("No event in the range has a value for trigger “%s” to sweep"), trigger_id);
+      return NULL;
+    }
+
+  self->n_values = n_values;
+  sort_doubles (self->values, n_values);
+  sort_doubles (all, n_all);
+
+  /* The distinct cuts, and the escalations at each by one merge walk. */
+  self->cuts = g_new (double, n_all);
+  self->cut_escalated = g_new (guint, n_all);
+  for (guint i = 0, below = 0; i < n_all; i++)
+    {
+      double cut = all[i];
+
+      if (self->n_cuts > 0 && self->cuts[self->n_cuts - 1] == cut)
+        continue;
+      while (below < n_values && self->values[below] < cut)
+        below++;
+      self->cuts[self->n_cuts] = cut;
+      self->cut_escalated[self->n_cuts] = self->n_base +
+        (self->kind == ONLOOP_TRIGGER_SENTIMENT ? below : n_values - below);
+      self->n_cuts++;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+OnloopCalibration *
+onloop_calibration_ref (OnloopCalibration *self)
+{
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+onloop_calibration_unref (OnloopCalibration *self)
+{
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+  g_free (self->trigger_id);
+  g_free (self->values);
+  g_free (self->cuts);
+  g_free (self->cut_escalated);
+  g_free (self);
+}
+
+const char *
+onloop_calibration_get_trigger_id (OnloopCalibration *self)
+{
+  return self->trigger_id;
+}
+
+OnloopTriggerKind
+onloop_calibration_get_kind (OnloopCalibration *self)
+{
+  return self->kind;
+}
+
+const char *
+onloop_calibration_get_parameter (OnloopCalibration *self)
+{
+  switch (self->kind)
+    {
+    case ONLOOP_TRIGGER_DEAL_SIZE: return "min_arr";
+    case ONLOOP_TRIGGER_SENTIMENT: return "below";
+    case ONLOOP_TRIGGER_CONFLICTING_SIGNALS: return "min_engagement";
+    case ONLOOP_TRIGGER_FIRST_TIME:
+    case ONLOOP_TRIGGER_ETHICAL:
+    default:
+      return NULL;
+    }
+}
+
+double
+onloop_calibration_get_current (OnloopCalibration *self)
+{
+  return self->current;
+}
+
+guint
+onloop_calibration_get_n_events (OnloopCalibration *self)
+{
+  return self->n_events;
+}
+
+guint
+onloop_calibration_get_n_base (OnloopCalibration *self)
+{
+  return self->n_base;
+}
+
+guint
+onloop_calibration_escalated_at (OnloopCalibration *self,
+                                 double             threshold)
+{
+  return self->n_base + fired_at (self, threshold);
+}
+
+double
+onloop_calibration_rate_at (OnloopCalibration *self,
+                            double             threshold)
+{
+  return (double) onloop_calibration_escalated_at (self, threshold) / self->n_events;
+}
+
+guint
+onloop_calibration_get_n_cuts (OnloopCalibration *self)
+{
+  return self->n_cuts;
+}
+
+void
+onloop_calibration_get_cut (OnloopCalibration      *self,
+                            guint                   index,
+                            OnloopCalibrationPoint *point)
+{
+  g_return_if_fail (index < self->n_cuts);
+  point->threshold = self->cuts[index];
+  point->escalated = self->cut_escalated[index];
+  point->exception_rate = (double) point->escalated / self->n_events;
+}
+
+void
+onloop_calibration_best (OnloopCalibration      *self,
+                         double                  target,
+                         OnloopCalibrationPoint *point)
+{
+  guint best = 0;
+  double best_distance = INFINITY;
+
+  for (guint i = 0; i < self->n_cuts; i++)
+    {
+      double rate = (double) self->cut_escalated[i] / self->n_events;
+      double distance = fabs (rate - target);
+      gboolean better;
+
+      if (distance != best_distance)
+        better = distance < best_distance;
+      else if (self->cut_escalated[i] != self->cut_escalated[best])
+        better = self->cut_escalated[i] < self->cut_escalated[best];
+      else
+        better = fabs (self->cuts[i] - self->current) < fabs (self->cuts[best] - self->current);
+
+      if (better)
+        {
+          best = i;
+          best_distance = distance;
+        }
+    }
+
+  onloop_calibration_get_cut (self, best, point);
+}
+
+GArray *
+onloop_calibration_curve (OnloopCalibration *self)
+{
+  GArray *curve = g_array_sized_new (FALSE, FALSE, sizeof (OnloopCalibrationPoint), self->n_cuts);
+
+  for (guint i = 0; i < self->n_cuts; i++)
+    {
+      OnloopCalibrationPoint point;
+
+      onloop_calibration_get_cut (self, i, &point);
+      g_array_append_val (curve, point);
+    }
+  return curve;
+}
+
+/* ---- Live preview ------------------------------------------------------ */
+
+gboolean
+onloop_preview_compute (OnloopLog      *log,
+                        OnloopSpec     *draft,
+                        OnloopPreview  *preview,
+                        GCancellable   *cancellable,
+                        GError        **error)
+{
+  OnloopEvaluator *evaluator = onloop_evaluator_new (draft, log);
+  guint recent_start = log->n_events;
+
+  memset (preview, 0, sizeof *preview);
+  if (log->n_events > 0)
+    {
+      OnloopWeek last = log->week[log->n_events - 1];
+      gint64 from = onloop_week_start_usec (last) - 3 * ONLOOP_USEC_PER_WEEK;
+
+      recent_start = onloop_log_lower_bound (log, from);
+      preview->recent_from = onloop_week_from_usec (from);
+    }
+
+  for (guint i = 0; i < log->n_events; i++)
+    {
+      if ((i & 0xffff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          onloop_evaluator_free (evaluator);
+          return FALSE;
+        }
+      if (onloop_evaluator_reasons_at (evaluator, i) != 0)
+        {
+          preview->escalated++;
+          if (i >= recent_start)
+            preview->recent_escalated++;
+        }
+    }
+  onloop_evaluator_free (evaluator);
+
+  preview->events = log->n_events;
+  preview->recent_events = log->n_events - recent_start;
+  preview->exception_rate = preview->events > 0 ? (double) preview->escalated / preview->events : NAN;
+  preview->recent_exception_rate = preview->recent_events > 0
+                                   ? (double) preview->recent_escalated / preview->recent_events : NAN;
+  return TRUE;
+}
