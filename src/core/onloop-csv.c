@@ -67,9 +67,10 @@ onloop_csv_append_cell (GString    *out,
 
 void
 onloop_csv_append_row (GString            *out,
-                       const char * const *values)
+                       const char * const *values,
+                       guint               n_values)
 {
-  for (guint i = 0; values[i] != NULL; i++)
+  for (guint i = 0; i < n_values; i++)
     {
       if (i > 0)
         g_string_append_c (out, ',');

@@ -37,9 +37,10 @@ gboolean    onloop_csv_needs_guard   (const char *value);
  * empty cell. */
 void        onloop_csv_append_cell   (GString    *out,
                                       const char *value);
-/* Appends the cells of @values (NULL-terminated) and "\r\n". */
+/* Appends @n_values cells (NULL ones empty) and "\r\n". */
 void        onloop_csv_append_row    (GString    *out,
-                                      const char * const *values);
+                                      const char * const *values,
+                                      guint       n_values);
 
 /* Undoes the writer's guard in place: removes one leading apostrophe when
  * what follows it is apostrophes and then '=', '+', '-' or '@'. */

@@ -693,9 +693,9 @@ char *
 onloop_map_to_csv (GPtrArray *decisions)
 {
   GString *out = g_string_new (NULL);
-  const char *header[] = { "key", "title", "workflow", "category", "description", NULL };
+  const char *header[] = { "key", "title", "workflow", "category", "description" };
 
-  onloop_csv_append_row (out, header);
+  onloop_csv_append_row (out, header, G_N_ELEMENTS (header));
   for (guint i = 0; i < decisions->len; i++)
     {
       OnloopDecision *decision = g_ptr_array_index (decisions, i);
@@ -705,10 +705,9 @@ onloop_map_to_csv (GPtrArray *decisions)
         onloop_decision_get_workflow (decision),
         onloop_category_to_string (onloop_decision_get_category (decision)),
         onloop_decision_get_description (decision),
-        NULL
       };
 
-      onloop_csv_append_row (out, row);
+      onloop_csv_append_row (out, row, G_N_ELEMENTS (row));
     }
 
   return g_string_free (out, FALSE);

@@ -57,7 +57,7 @@ import_entry (OnloopStore          *store,
         }
 
       /* New cards go to the end of their column, in file order. */
-      onloop_decision_set_position (entry->decision, G_MAXUINT);
+      onloop_decision_set_position (entry->decision, G_MAXINT);
       if (!onloop_store_insert_decision (store, entry->decision, error))
         return FALSE;
       stats->added++;
@@ -76,7 +76,7 @@ import_entry (OnloopStore          *store,
       onloop_decision_get_category (entry->decision) != onloop_decision_get_category (existing))
     {
       if (!onloop_store_move_decision (store, key, onloop_decision_get_category (entry->decision),
-                                       G_MAXUINT, error))
+                                       G_MAXINT, error))
         return FALSE;
       changed = TRUE;
     }

@@ -322,18 +322,18 @@ char *
 onloop_spot_checks_to_csv (GPtrArray *checks)
 {
   GString *out = g_string_new (NULL);
-  const char *header[] = { "event", "at", "decision", "action", "verdict", "note", "checked_at", NULL };
+  const char *header[] = { "event", "at", "decision", "action", "verdict", "note", "checked_at" };
 
-  onloop_csv_append_row (out, header);
+  onloop_csv_append_row (out, header, G_N_ELEMENTS (header));
   for (guint i = 0; i < checks->len; i++)
     {
       OnloopSpotCheck *check = g_ptr_array_index (checks, i);
       const char *row[] = {
         check->event, check->at, check->decision, check->action,
-        onloop_spot_verdict_to_string (check->verdict), check->note, check->checked_at, NULL
+        onloop_spot_verdict_to_string (check->verdict), check->note, check->checked_at
       };
 
-      onloop_csv_append_row (out, row);
+      onloop_csv_append_row (out, row, G_N_ELEMENTS (row));
     }
 
   return g_string_free (out, FALSE);
