@@ -64,6 +64,10 @@ const OnloopCliCommand onloop_cli_commands[] = {
   { "init", "", N_("Creates an empty workspace"), TRUE, cmd_init },
   { "check", "", N_("Tells whether a file is a workspace this version can open"), TRUE, cmd_check },
   { "import-log", "FILE.jsonl", N_("Imports a decision log (JSON Lines)"), TRUE, onloop_cli_import_log },
+  { "evaluate", "--spec FILE", N_("Evaluates events from stdin, one verdict per line"), FALSE, onloop_cli_evaluate },
+  { "metrics", "[--from D] [--to D] [--format F]", N_("Weekly metrics and diagnosis"), TRUE, onloop_cli_metrics },
+  { "calibrate", "--trigger ID --target RATE", N_("The threshold closest to a target exception rate"), TRUE, onloop_cli_calibrate },
+  { "sample", "--size N --seed S", N_("A reproducible spot-check sample (JSON Lines)"), TRUE, onloop_cli_sample },
   { NULL }
 };
 

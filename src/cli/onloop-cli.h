@@ -60,5 +60,9 @@ extern const OnloopCliCommand onloop_cli_commands[];
 int          onloop_cli_import_log   (OnloopCliGlobals  *globals,
                                       int                argc,
                                       char             **argv);
+int          onloop_cli_evaluate     (OnloopCliGlobals *globals, int argc, char **argv);
+int          onloop_cli_metrics      (OnloopCliGlobals *globals, int argc, char **argv);
+int          onloop_cli_calibrate    (OnloopCliGlobals *globals, int argc, char **argv);
+int          onloop_cli_sample       (OnloopCliGlobals *globals, int argc, char **argv);
 
 G_END_DECLS
