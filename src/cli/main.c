@@ -68,6 +68,10 @@ const OnloopCliCommand onloop_cli_commands[] = {
   { "metrics", "[--from D] [--to D] [--format F]", N_("Weekly metrics and diagnosis"), TRUE, onloop_cli_metrics },
   { "calibrate", "--trigger ID --target RATE", N_("The threshold closest to a target exception rate"), TRUE, onloop_cli_calibrate },
   { "sample", "--size N --seed S", N_("A reproducible spot-check sample (JSON Lines)"), TRUE, onloop_cli_sample },
+  { "export-spec", "[--version N]", N_("Writes the draft or a published version as JSON"), TRUE, onloop_cli_export_spec },
+  { "import-spec", "FILE", N_("Replaces the draft with a spec file"), TRUE, onloop_cli_import_spec },
+  { "publish", "--note TEXT", N_("Publishes the draft as the next version"), TRUE, onloop_cli_publish },
+  { "diff-spec", "A B", N_("What changed between two versions (or draft)"), TRUE, onloop_cli_diff_spec },
   { NULL }
 };
 

@@ -64,5 +64,9 @@ int          onloop_cli_evaluate     (OnloopCliGlobals *globals, int argc, char 
 int          onloop_cli_metrics      (OnloopCliGlobals *globals, int argc, char **argv);
 int          onloop_cli_calibrate    (OnloopCliGlobals *globals, int argc, char **argv);
 int          onloop_cli_sample       (OnloopCliGlobals *globals, int argc, char **argv);
+int          onloop_cli_export_spec  (OnloopCliGlobals *globals, int argc, char **argv);
+int          onloop_cli_import_spec  (OnloopCliGlobals *globals, int argc, char **argv);
+int          onloop_cli_publish      (OnloopCliGlobals *globals, int argc, char **argv);
+int          onloop_cli_diff_spec    (OnloopCliGlobals *globals, int argc, char **argv);
 
 G_END_DECLS
