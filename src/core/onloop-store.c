@@ -439,6 +439,7 @@ check_contents (const char *path,
                 GError    **error)
 {
   g_autofree char *name = display_name (path);
+  g_autofree char *absolute = NULL;
   g_autofree char *uri = NULL;
   g_autofree char *immutable_uri = NULL;
   sqlite3 *db = NULL;
@@ -447,7 +448,9 @@ check_contents (const char *path,
   gboolean ok = FALSE;
   int rc;
 
-  uri = g_filename_to_uri (path, NULL, error);
+  /* g_filename_to_uri() wants an absolute path; "--db team.onloop" is not. */
+  absolute = g_canonicalize_filename (path, NULL);
+  uri = g_filename_to_uri (absolute, NULL, error);
   if (uri == NULL)
     return FALSE;
   immutable_uri = g_strconcat (uri, "?mode=ro&immutable=1", NULL);
