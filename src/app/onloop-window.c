@@ -318,6 +318,21 @@ open_recent_action (GtkWidget  *widget,
   onloop_window_open_path (ONLOOP_WINDOW (widget), g_variant_get_string (parameter, NULL), FALSE);
 }
 
+/* win.edit-boundary("key"): what an execution card on the Map offers. */
+static void
+edit_boundary_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  OnloopWindow *self = ONLOOP_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "boundaries");
+  onloop_boundaries_view_select_decision (ONLOOP_BOUNDARIES_VIEW (self->boundaries_view),
+                                          g_variant_get_string (parameter, NULL));
+}
+
 static void
 recent_row_activated_cb (GtkListBox    *list,
                          GtkListBoxRow *row,
@@ -450,6 +465,7 @@ onloop_window_class_init (OnloopWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-workspace", NULL,
                                    open_workspace_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-boundary", "s", edit_boundary_action);
 }
 
 static void
