@@ -231,6 +231,36 @@ test_syntax (void)
 }
 
 static void
+test_deep_nesting (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"onloop.spec/1\", \"x\": ");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OnloopSpec) spec = NULL;
+
+  /* A hundred thousand levels: refused with a message, not a crash. */
+  for (int i = 0; i < 100000; i++)
+    g_string_append_c (json, '[');
+  for (int i = 0; i < 100000; i++)
+    g_string_append_c (json, ']');
+  g_string_append_c (json, '}');
+
+  spec = onloop_spec_parse (json->str, json->len, &error);
+  g_assert_null (spec);
+  g_assert_error (error, ONLOOP_SPEC_ERROR, ONLOOP_SPEC_ERROR_SYNTAX);
+  g_assert_cmpstr (error->message, ==, "line 1: nested more than 64 levels deep");
+
+  /* Brackets inside strings do not count. */
+  g_clear_error (&error);
+  g_string_assign (json, "{\"format\": \"onloop.spec/1\", \"note\": \"");
+  for (int i = 0; i < 100; i++)
+    g_string_append (json, "[{\\\"");
+  g_string_append (json, "\"}");
+  spec = onloop_spec_parse (json->str, json->len, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (spec->note, "[{\"[{"));
+}
+
+static void
 test_too_many_triggers (void)
 {
   g_autoptr(GString) json = g_string_new ("{\"format\": \"onloop.spec/1\", \"triggers\": [");
@@ -495,6 +525,7 @@ main (int    argc,
   g_test_add_func ("/spec/parse/invalid-with-path", test_invalid);
   g_test_add_func ("/spec/parse/syntax", test_syntax);
   g_test_add_func ("/spec/parse/too-many-triggers", test_too_many_triggers);
+  g_test_add_func ("/spec/parse/deep-nesting-refused", test_deep_nesting);
   g_test_add_func ("/spec/parse/load-file-names-file", test_load_file);
   g_test_add_func ("/spec/trigger/validate", test_trigger_validate);
   g_test_add_func ("/spec/json/round-trip", test_round_trip);

@@ -989,6 +989,51 @@ failed:
   return NULL;
 }
 
+/* json-glib parses recursively: a file nested a hundred thousand levels
+ * deep would overflow the stack. A spec is five levels deep; refuse
+ * anything deeper than this before the parser sees it. */
+#define MAX_DEPTH 64
+
+static gboolean
+check_depth (const char *data,
+             gsize       length,
+             GError    **error)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+  guint line = 1;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (c == '\n')
+        line++;
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > MAX_DEPTH)
+            {
+              g_set_error (error, ONLOOP_SPEC_ERROR, ONLOOP_SPEC_ERROR_SYNTAX,
+                           _("line %u: nested more than %d levels deep"), line, MAX_DEPTH);
+              return FALSE;
+            }
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return TRUE;
+}
+
 OnloopSpec *
 onloop_spec_parse (const char *data,
                    gssize      length,
@@ -1015,6 +1060,9 @@ onloop_spec_parse (const char *data,
                            _("not valid UTF-8"));
       return NULL;
     }
+
+  if (!check_depth (data, length, error))
+    return NULL;
 
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
