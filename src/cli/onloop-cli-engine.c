@@ -35,6 +35,12 @@ append_number (GString *out,
       g_string_append (out, "null");
       return;
     }
+  /* Whole numbers without an exponent: 61250, not 6.125e+04. */
+  if (value == floor (value) && fabs (value) < 1e15)
+    {
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) value);
+      return;
+    }
   for (int precision = 1; precision <= 17; precision++)
     {
       char format[8];

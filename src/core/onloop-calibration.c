@@ -23,6 +23,9 @@
 
 G_DEFINE_QUARK (onloop-calibration-error-quark, onloop_calibration_error)
 
+/* Events evaluated between two looks at the cancellable. */
+#define CHUNK 65536
+
 struct _OnloopCalibration
 {
   gatomicrefcount    ref_count;
@@ -60,38 +63,56 @@ key_double (guint64 key)
   return d;
 }
 
+#define RADIX_BITS 11
+#define RADIX_SIZE (1 << RADIX_BITS)
+#define RADIX_PASSES 6   /* 6 × 11 ≥ 64 */
+
 static void
 sort_doubles (double *values,
               guint   n)
 {
   g_autofree guint64 *a = NULL, *b = NULL;
+  g_autofree guint *count = NULL;
   guint64 *src, *dst;
 
   if (n < 2)
     return;
   a = g_new (guint64, n);
   b = g_new (guint64, n);
+  count = g_new0 (guint, RADIX_PASSES * RADIX_SIZE);
+
+  /* All the histograms in one pass. */
   for (guint i = 0; i < n; i++)
-    a[i] = double_key (values[i]);
+    {
+      guint64 key = double_key (values[i]);
+
+      a[i] = key;
+      for (guint p = 0; p < RADIX_PASSES; p++)
+        count[p * RADIX_SIZE + ((key >> (p * RADIX_BITS)) & (RADIX_SIZE - 1))]++;
+    }
+
   src = a;
   dst = b;
-  for (guint shift = 0; shift < 64; shift += 8)
+  for (guint p = 0; p < RADIX_PASSES; p++)
     {
-      guint count[257] = { 0 };
-      gboolean trivial;
+      guint *c = count + p * RADIX_SIZE;
+      guint shift = p * RADIX_BITS;
+      guint sum = 0;
+      gboolean trivial = FALSE;
 
-      for (guint i = 0; i < n; i++)
-        count[((src[i] >> shift) & 0xff) + 1]++;
-      trivial = FALSE;
-      for (guint c = 1; c <= 256; c++)
-        if (count[c] == n)
-          trivial = TRUE;
+      for (guint d = 0; d < RADIX_SIZE; d++)
+        {
+          guint here = c[d];
+
+          if (here == n)
+            trivial = TRUE;
+          c[d] = sum;
+          sum += here;
+        }
       if (trivial)
-        continue;   /* every value has the same byte here */
-      for (guint c = 1; c <= 256; c++)
-        count[c] += count[c - 1];
+        continue;   /* every value has the same digit here */
       for (guint i = 0; i < n; i++)
-        dst[count[(src[i] >> shift) & 0xff]++] = src[i];
+        dst[c[(src[i] >> shift) & (RADIX_SIZE - 1)]++] = src[i];
       { guint64 *t = src; src = dst; dst = t; }
     }
   for (guint i = 0; i < n; i++)
@@ -193,6 +214,7 @@ onloop_calibration_new (OnloopLog     *log,
   g_autoptr(OnloopSpec) spec = NULL;
   g_autofree gboolean *in_scope = NULL;
   g_autofree double *all = NULL;
+  g_autofree OnloopReasons *others = NULL;
   OnloopEvaluator *evaluator;
   OnloopTrigger *trigger;
   OnloopReasons bit;
@@ -251,31 +273,34 @@ onloop_calibration_new (OnloopLog     *log,
 
   all = g_new (double, self->n_events);
   self->values = g_new (double, self->n_events);
-  for (guint i = start; i < end; i++)
+  others = g_new (OnloopReasons, MIN (CHUNK, self->n_events));
+  for (guint chunk = start; chunk < end; chunk += CHUNK)
     {
-      double v;
+      guint chunk_end = MIN (chunk + CHUNK, end);
 
-      if (((i - start) & 0xffff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
         {
           onloop_evaluator_free (evaluator);
           return NULL;
         }
+      onloop_evaluator_reasons_range (evaluator, chunk, chunk_end, others);
 
-      v = field_value (log, trigger->kind, i);
-      if (!in_scope[log->decision[i]] || isnan (v))
+      for (guint i = chunk; i < chunk_end; i++)
         {
-          if (onloop_evaluator_reasons_at (evaluator, i) & ~bit)
-            self->n_base++;
-          continue;
-        }
+          double v = field_value (log, trigger->kind, i);
+          gboolean escalated_by_others = (others[i - chunk] & ~bit) != 0;
 
-      all[n_all++] = v;
-      if (onloop_evaluator_reasons_at (evaluator, i) & ~bit)
-        self->n_base++;
-      else if (trigger->kind != ONLOOP_TRIGGER_CONFLICTING_SIGNALS ||
+          self->n_base += escalated_by_others;
+          if (!in_scope[log->decision[i]] || isnan (v))
+            continue;
+
+          all[n_all++] = v;
+          if (!escalated_by_others &&
+              (trigger->kind != ONLOOP_TRIGGER_CONFLICTING_SIGNALS ||
                (log->stage_progressed[i] == 0 && log->days_in_stage[i] >= 0 &&
-                log->days_in_stage[i] >= trigger->min_days_in_stage))
-        self->values[n_values++] = v;
+                log->days_in_stage[i] >= trigger->min_days_in_stage)))
+            self->values[n_values++] = v;
+        }
     }
   onloop_evaluator_free (evaluator);
 
@@ -461,6 +486,7 @@ onloop_preview_compute (OnloopLog      *log,
                         GError        **error)
 {
   OnloopEvaluator *evaluator = onloop_evaluator_new (draft, log);
+  g_autofree OnloopReasons *reasons = NULL;
   guint recent_start = log->n_events;
 
   memset (preview, 0, sizeof *preview);
@@ -473,19 +499,23 @@ onloop_preview_compute (OnloopLog      *log,
       preview->recent_from = onloop_week_from_usec (from);
     }
 
-  for (guint i = 0; i < log->n_events; i++)
+  reasons = g_new (OnloopReasons, MIN (CHUNK, MAX (log->n_events, 1)));
+  for (guint chunk = 0; chunk < log->n_events; chunk += CHUNK)
     {
-      if ((i & 0xffff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+      guint chunk_end = MIN (chunk + CHUNK, log->n_events);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
         {
           onloop_evaluator_free (evaluator);
           return FALSE;
         }
-      if (onloop_evaluator_reasons_at (evaluator, i) != 0)
-        {
-          preview->escalated++;
-          if (i >= recent_start)
-            preview->recent_escalated++;
-        }
+      onloop_evaluator_reasons_range (evaluator, chunk, chunk_end, reasons);
+      for (guint i = chunk; i < chunk_end; i++)
+        if (reasons[i - chunk] != 0)
+          {
+            preview->escalated++;
+            preview->recent_escalated += i >= recent_start;
+          }
     }
   onloop_evaluator_free (evaluator);
 

@@ -24,6 +24,9 @@
 #include "onloop-store-engine.h"
 #include "onloop-store-spec.h"
 
+/* Events evaluated between two looks at the cancellable. */
+#define CHUNK 65536
+
 struct _OnloopEngine
 {
   gatomicrefcount  ref_count;
@@ -289,17 +292,21 @@ onloop_engine_new (OnloopLog     *log,
     {
       OnloopEvaluator *evaluator = g_ptr_array_index (self->evaluators, k);
 
-      for (guint i = self->seg_start[k]; i < self->seg_start[k + 1]; i++)
+      for (guint i = self->seg_start[k]; i < self->seg_start[k + 1]; i += CHUNK)
         {
-          guint8 outcome = log->outcome[i];
-
-          if ((i & 0xffff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
             return NULL;
-          self->reasons[i] = onloop_evaluator_reasons_at (evaluator, i);
-          self->escalated[i] = (outcome & ONLOOP_OUTCOME_HAS_ESCALATED)
-                               ? (outcome & ONLOOP_OUTCOME_ESCALATED) != 0
-                               : self->reasons[i] != 0;
+          onloop_evaluator_reasons_range (evaluator, i, MIN (i + CHUNK, self->seg_start[k + 1]),
+                                          self->reasons + i);
         }
+    }
+  for (guint i = 0; i < log->n_events; i++)
+    {
+      guint8 outcome = log->outcome[i];
+
+      self->escalated[i] = (outcome & ONLOOP_OUTCOME_HAS_ESCALATED)
+                           ? (outcome & ONLOOP_OUTCOME_ESCALATED) != 0
+                           : self->reasons[i] != 0;
     }
 
   return g_steal_pointer (&self);

@@ -347,6 +347,104 @@ onloop_evaluator_reasons_at (OnloopEvaluator *self,
   return reasons | ((OnloopReasons) boundary << self->n_triggers);
 }
 
+/* The same for events [@start, @end) into @out[0 …], a column at a time:
+ * each trigger is one tight loop over its field, several times faster than
+ * an event at a time on a million events. */
+void
+onloop_evaluator_reasons_range (OnloopEvaluator *self,
+                                guint            start,
+                                guint            end,
+                                OnloopReasons   *out)
+{
+  OnloopLog *log = self->log;
+  const guint32 *decision = log->decision + start;
+  const OnloopReasons *scope_at = self->scope_at;
+  guint n = end > start ? end - start : 0;
+  guint n_actions = log->actions->len;
+  OnloopReasons ethical_mask = 0;
+
+  /* Boundary reasons first: they set every element. */
+  if (self->boundary_at != NULL)
+    {
+      const guint32 *action = log->action + start;
+      for (guint i = 0; i < n; i++)
+        out[i] = (OnloopReasons) self->boundary_at[(gsize) decision[i] * n_actions + action[i]] << self->n_triggers;
+    }
+  else
+    for (guint i = 0; i < n; i++)
+      out[i] = (OnloopReasons) boundary_bits (self, g_ptr_array_index (log->decisions, decision[i]),
+                                              g_ptr_array_index (log->actions, log->action[start + i]))
+               << self->n_triggers;
+
+  for (guint t = 0; t < self->n_triggers; t++)
+    {
+      const CompiledTrigger *c = &self->triggers[t];
+      OnloopReasons bit = (OnloopReasons) 1 << t;
+
+      if (!(self->enabled & bit))
+        continue;
+
+      switch (c->kind)
+        {
+        case ONLOOP_TRIGGER_DEAL_SIZE:
+          {
+            const double *v = log->deal_arr + start;
+            double min = c->min_arr;
+            for (guint i = 0; i < n; i++)
+              if (v[i] >= min)   /* false for NAN */
+                out[i] |= scope_at[decision[i]] & bit;
+          }
+          break;
+        case ONLOOP_TRIGGER_SENTIMENT:
+          {
+            const double *v = log->sentiment + start;
+            double below = c->below;
+            for (guint i = 0; i < n; i++)
+              if (v[i] < below)
+                out[i] |= scope_at[decision[i]] & bit;
+          }
+          break;
+        case ONLOOP_TRIGGER_FIRST_TIME:
+          {
+            const guint8 *first = log->first + start;
+            guint8 fields = (guint8) c->fields;
+            for (guint i = 0; i < n; i++)
+              if (first[i] & fields)
+                out[i] |= scope_at[decision[i]] & bit;
+          }
+          break;
+        case ONLOOP_TRIGGER_CONFLICTING_SIGNALS:
+          {
+            const double *v = log->engagement + start;
+            const gint8 *stage = log->stage_progressed + start;
+            const gint64 *days = log->days_in_stage + start;
+            double min = c->min_engagement;
+            gint64 min_days = MAX (c->min_days_in_stage, 0);
+            for (guint i = 0; i < n; i++)
+              if (v[i] >= min && stage[i] == 0 && days[i] >= min_days)
+                out[i] |= scope_at[decision[i]] & bit;
+          }
+          break;
+        case ONLOOP_TRIGGER_ETHICAL:
+        default:
+          ethical_mask |= bit;
+          break;
+        }
+    }
+
+  if (ethical_mask != 0)
+    {
+      const guint32 *tag_start = log->tag_start + start;
+      for (guint i = 0; i < n; i++)
+        {
+          OnloopReasons e = 0;
+          for (guint32 k = tag_start[i]; k < tag_start[i + 1]; k++)
+            e |= self->ethical_at[log->tags[k]];
+          out[i] |= e & scope_at[decision[i]];
+        }
+    }
+}
+
 gboolean
 onloop_evaluator_in_scope_at (OnloopEvaluator *self,
                               guint            trigger_index,

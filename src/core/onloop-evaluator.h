@@ -30,6 +30,12 @@ OnloopSpec      *onloop_evaluator_get_spec       (OnloopEvaluator  *self);
 /* The reasons for event @index of the log given at creation. */
 OnloopReasons    onloop_evaluator_reasons_at     (OnloopEvaluator  *self,
                                                   guint             index);
+/* The reasons for events [@start, @end) of the log into @out (end - start
+ * elements): the same as onloop_evaluator_reasons_at(), a column at a time. */
+void             onloop_evaluator_reasons_range  (OnloopEvaluator  *self,
+                                                  guint             start,
+                                                  guint             end,
+                                                  OnloopReasons    *out);
 /* The reasons for a parsed event; @first is its OnloopFirstTimeField bits
  * (the fields whose value no earlier event had). */
 OnloopReasons    onloop_evaluator_reasons        (OnloopEvaluator  *self,

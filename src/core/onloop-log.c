@@ -205,6 +205,8 @@ apply_spot_check (gint64   at,
     }
 }
 
+#define TAKE(array, type) ((type *) (gpointer) g_array_free (array, FALSE))
+
 static OnloopLog *
 log_new (void)
 {
@@ -220,72 +222,354 @@ log_new (void)
   return log;
 }
 
-#define TAKE(array, type) ((type *) (gpointer) g_array_free (array, FALSE))
+
+/* ---- The column cache --------------------------------------------------- */
+
+typedef struct
+{
+  const char *name;
+  gsize       offset;   /* of the column pointer in OnloopLog */
+  gsize       size;     /* of one element */
+  gboolean    plus_one; /* n_events + 1 elements */
+} CachedColumn;
+
+#define COLUMN(field, plus) { #field, G_STRUCT_OFFSET (OnloopLog, field), sizeof (*((OnloopLog *) 0)->field), plus }
+static const CachedColumn cached_columns[] = {
+  COLUMN (seq, FALSE),
+  COLUMN (at, FALSE),
+  COLUMN (decision, FALSE),
+  COLUMN (action, FALSE),
+  COLUMN (deal_arr, FALSE),
+  COLUMN (sentiment, FALSE),
+  COLUMN (engagement, FALSE),
+  COLUMN (stage_progressed, FALSE),
+  COLUMN (days_in_stage, FALSE),
+  COLUMN (tag_start, TRUE),
+  COLUMN (first, FALSE),
+  COLUMN (outcome, FALSE),
+};
+#undef COLUMN
+
+#define N_CACHED (G_N_ELEMENTS (cached_columns) + 4)   /* + tags and three dictionaries */
+
+static GBytes *
+join_strings (GPtrArray *names)
+{
+  GByteArray *bytes = g_byte_array_new ();
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_byte_array_append (bytes, (const guint8 *) name, strlen (name) + 1);
+    }
+  return g_byte_array_free_to_bytes (bytes);
+}
+
+static void
+split_strings (const char *data,
+               gsize       size,
+               GPtrArray  *names,
+               GHashTable *index)
+{
+  for (const char *p = data; p < data + size; p += strlen (p) + 1)
+    dictionary_add (names, index, p);
+}
+
+static void
+log_save_cache (OnloopLog   *log,
+                OnloopStore *store,
+                const char  *signature)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) decisions = join_strings (log->decisions);
+  g_autoptr(GBytes) actions = join_strings (log->actions);
+  g_autoptr(GBytes) tag_names = join_strings (log->tag_names);
+  const char *names[N_CACHED];
+  const void *data[N_CACHED];
+  gsize sizes[N_CACHED];
+  guint n = 0;
+
+  for (guint c = 0; c < G_N_ELEMENTS (cached_columns); c++, n++)
+    {
+      names[n] = cached_columns[c].name;
+      data[n] = G_STRUCT_MEMBER (gpointer, log, cached_columns[c].offset);
+      sizes[n] = cached_columns[c].size * (log->n_events + (cached_columns[c].plus_one ? 1 : 0));
+    }
+  names[n] = "tags", data[n] = log->tags, sizes[n++] = sizeof (guint32) * log->tag_start[log->n_events];
+  names[n] = "decisions", data[n] = g_bytes_get_data (decisions, &sizes[n]), n++;
+  names[n] = "actions", data[n] = g_bytes_get_data (actions, &sizes[n]), n++;
+  names[n] = "tag_names", data[n] = g_bytes_get_data (tag_names, &sizes[n]), n++;
+
+  /* The cache only saves time; a workspace that cannot take it still works. */
+  if (!onloop_store_write_log_columns (store, signature, names, data, sizes, n, &error))
+    g_debug ("Could not cache the log's columns: %s", error->message);
+}
+
+static OnloopLog *
+log_load_cache (OnloopStore *store,
+                GError     **error)
+{
+  g_autoptr(OnloopLog) log = log_new ();
+  gsize size = 0;
+  gpointer data;
+  gint64 week_start = G_MAXINT64, week_end = G_MININT64;
+  OnloopWeek week = 0;
+
+  data = onloop_store_read_log_column (store, "seq", &size, error);
+  if (data == NULL)
+    return NULL;
+  log->seq = data;
+  log->n_events = size / sizeof (gint64);
+
+  for (guint c = 1; c < G_N_ELEMENTS (cached_columns); c++)
+    {
+      gsize expected = cached_columns[c].size * (log->n_events + (cached_columns[c].plus_one ? 1 : 0));
+
+      data = onloop_store_read_log_column (store, cached_columns[c].name, &size, error);
+      if (data == NULL)
+        return NULL;
+      G_STRUCT_MEMBER (gpointer, log, cached_columns[c].offset) = data;
+      if (size != expected)
+        {
+          g_set_error (error, ONLOOP_STORE_ERROR, ONLOOP_STORE_ERROR_CORRUPT,
+                       "log column %s has %" G_GSIZE_FORMAT " bytes, not %" G_GSIZE_FORMAT,
+                       cached_columns[c].name, size, expected);
+          return NULL;
+        }
+    }
+
+  log->tags = onloop_store_read_log_column (store, "tags", &size, error);
+  if (log->tags == NULL)
+    return NULL;
+  if (size != sizeof (guint32) * log->tag_start[log->n_events])
+    {
+      g_set_error (error, ONLOOP_STORE_ERROR, ONLOOP_STORE_ERROR_CORRUPT, "log column tags is damaged");
+      return NULL;
+    }
+
+  for (guint d = 0; d < 3; d++)
+    {
+      static const char * const names[] = { "decisions", "actions", "tag_names" };
+      GPtrArray *list = d == 0 ? log->decisions : d == 1 ? log->actions : log->tag_names;
+      GHashTable *index = d == 0 ? log->decision_index : d == 1 ? log->action_index : log->tag_index;
+      g_autofree char *strings = onloop_store_read_log_column (store, names[d], &size, error);
+
+      if (strings == NULL)
+        return NULL;
+      if (size > 0 && strings[size - 1] != '\0')
+        {
+          g_set_error (error, ONLOOP_STORE_ERROR, ONLOOP_STORE_ERROR_CORRUPT, "log dictionary is damaged");
+          return NULL;
+        }
+      split_strings (strings, size, list, index);
+    }
+
+  /* Every index must point into its dictionary. */
+  for (guint i = 0; i < log->n_events; i++)
+    if (log->decision[i] >= log->decisions->len || log->action[i] >= log->actions->len ||
+        log->tag_start[i] > log->tag_start[i + 1])
+      {
+        g_set_error (error, ONLOOP_STORE_ERROR, ONLOOP_STORE_ERROR_CORRUPT, "log columns are damaged");
+        return NULL;
+      }
+  for (guint k = 0; k < log->tag_start[log->n_events]; k++)
+    if (log->tags[k] >= log->tag_names->len)
+      {
+        g_set_error (error, ONLOOP_STORE_ERROR, ONLOOP_STORE_ERROR_CORRUPT, "log columns are damaged");
+        return NULL;
+      }
+
+  log->week = g_new (OnloopWeek, MAX (log->n_events, 1));
+  for (guint i = 0; i < log->n_events; i++)
+    {
+      if (log->at[i] < week_start || log->at[i] >= week_end)
+        {
+          week = onloop_week_from_usec (log->at[i]);
+          week_start = onloop_week_start_usec (week);
+          week_end = week_start + ONLOOP_USEC_PER_WEEK;
+        }
+      log->week[i] = week;
+    }
+
+  return g_steal_pointer (&log);
+}
+
+static void
+builder_init (Builder   *b,
+              OnloopLog *log,
+              guint      reserve)
+{
+  guint32 zero = 0;
+
+  memset (b, 0, sizeof *b);
+  b->log = log;
+#define NEW_COLUMN(type) g_array_sized_new (FALSE, FALSE, sizeof (type), reserve + 1)
+  b->seq = NEW_COLUMN (gint64);
+  b->at = NEW_COLUMN (gint64);
+  b->week = NEW_COLUMN (OnloopWeek);
+  b->decision = NEW_COLUMN (guint32);
+  b->action = NEW_COLUMN (guint32);
+  b->deal_arr = NEW_COLUMN (double);
+  b->sentiment = NEW_COLUMN (double);
+  b->engagement = NEW_COLUMN (double);
+  b->stage_progressed = NEW_COLUMN (gint8);
+  b->days_in_stage = NEW_COLUMN (gint64);
+  b->tag_start = NEW_COLUMN (guint32);
+  b->tags = g_array_new (FALSE, FALSE, sizeof (guint32));
+  b->first = NEW_COLUMN (guint8);
+  b->outcome = NEW_COLUMN (guint8);
+#undef NEW_COLUMN
+  for (guint f = 0; f < ONLOOP_N_FIRST_TIME_FIELDS; f++)
+    {
+      b->seen[f].raw = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      b->seen[f].normalized = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
+  b->tag_lists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+  b->week_start = G_MAXINT64;
+  b->week_end = G_MININT64;
+  g_array_append_val (b->tag_start, zero);
+}
+
+static void
+builder_finish (Builder *b)
+{
+  OnloopLog *log = b->log;
+
+  log->n_events = b->seq->len;
+  log->seq = TAKE (b->seq, gint64);
+  log->at = TAKE (b->at, gint64);
+  log->week = TAKE (b->week, OnloopWeek);
+  log->decision = TAKE (b->decision, guint32);
+  log->action = TAKE (b->action, guint32);
+  log->deal_arr = TAKE (b->deal_arr, double);
+  log->sentiment = TAKE (b->sentiment, double);
+  log->engagement = TAKE (b->engagement, double);
+  log->stage_progressed = TAKE (b->stage_progressed, gint8);
+  log->days_in_stage = TAKE (b->days_in_stage, gint64);
+  log->tag_start = TAKE (b->tag_start, guint32);
+  log->tags = TAKE (b->tags, guint32);
+  log->first = TAKE (b->first, guint8);
+  log->outcome = TAKE (b->outcome, guint8);
+  for (guint f = 0; f < ONLOOP_N_FIRST_TIME_FIELDS; f++)
+    {
+      g_hash_table_unref (b->seen[f].raw);
+      g_hash_table_unref (b->seen[f].normalized);
+    }
+  g_hash_table_unref (b->tag_lists);
+}
+
+static OnloopLog *
+log_scan (OnloopStore  *store,
+          GCancellable *cancellable,
+          GError      **error)
+{
+  g_autoptr(OnloopLog) log = log_new ();
+  Builder b;
+  gboolean ok;
+
+  builder_init (&b, log, (guint) MIN (onloop_store_count_events (store), G_MAXUINT32 - 1));
+  ok = onloop_store_scan_events (store, add_row, &b, cancellable, error);
+  builder_finish (&b);
+
+  return ok ? g_steal_pointer (&log) : NULL;
+}
+
+static int
+compare_events (gconstpointer a,
+                gconstpointer b)
+{
+  const OnloopEvent *ea = *(OnloopEvent * const *) a;
+  const OnloopEvent *eb = *(OnloopEvent * const *) b;
+
+  if (ea->at_usec != eb->at_usec)
+    return ea->at_usec < eb->at_usec ? -1 : 1;
+  return strcmp (ea->id, eb->id);
+}
+
+OnloopLog *
+onloop_log_new_from_events (OnloopEvent * const *events,
+                            guint                n_events)
+{
+  OnloopLog *log = log_new ();
+  g_autofree OnloopEvent **sorted = g_memdup2 (events, sizeof (OnloopEvent *) * MAX (n_events, 1));
+  Builder b;
+
+  qsort (sorted, n_events, sizeof (OnloopEvent *), compare_events);
+  builder_init (&b, log, n_events);
+  for (guint i = 0; i < n_events; i++)
+    {
+      const OnloopEvent *e = sorted[i];
+      g_autofree char *tags = NULL;
+      OnloopEventRow row = {
+        .seq = i + 1,
+        .at = e->at_usec,
+        .id = e->id,
+        .decision = e->decision,
+        .action = e->action,
+        .deal_arr = (e->has & ONLOOP_EVENT_HAS_DEAL_ARR) ? e->deal_arr : NAN,
+        .sentiment = (e->has & ONLOOP_EVENT_HAS_SENTIMENT) ? e->sentiment : NAN,
+        .engagement = (e->has & ONLOOP_EVENT_HAS_ENGAGEMENT) ? e->engagement : NAN,
+        .stage_progressed = (e->has & ONLOOP_EVENT_HAS_STAGE_PROGRESSED) ? (e->stage_progressed != 0) : -1,
+        .days_in_stage = (e->has & ONLOOP_EVENT_HAS_DAYS_IN_STAGE) ? e->days_in_stage : -1,
+        .industry = e->industry,
+        .persona = e->persona,
+        .objection = e->objection,
+        .rec_escalated = (e->has & ONLOOP_EVENT_HAS_ESCALATED) ? (e->escalated != 0) : -1,
+        .reviewed = e->reviewed,
+        .overridden = e->overridden,
+        .quality_issue = e->quality_issue,
+      };
+
+      if (e->tags != NULL)
+        {
+          g_autoptr(JsonBuilder) jb = json_builder_new ();
+          g_autoptr(JsonNode) root = NULL;
+
+          json_builder_begin_array (jb);
+          for (guint k = 0; e->tags[k] != NULL; k++)
+            json_builder_add_string_value (jb, e->tags[k]);
+          json_builder_end_array (jb);
+          root = json_builder_get_root (jb);
+          tags = json_to_string (root, FALSE);
+          row.tags = tags;
+        }
+      add_row (&row, &b);
+    }
+  builder_finish (&b);
+  return log;
+}
 
 OnloopLog *
 onloop_log_load (OnloopStore  *store,
                  GCancellable *cancellable,
                  GError      **error)
 {
-  g_autoptr(OnloopLog) log = log_new ();
-  Builder b = { .log = log };
-  guint reserve = (guint) MIN (onloop_store_count_events (store), G_MAXUINT32 - 1);
-  guint32 zero = 0;
-  gboolean ok;
+  g_autoptr(OnloopLog) log = NULL;
+  g_autofree char *signature = onloop_store_events_signature (store, error);
+  g_autofree char *cached = NULL;
 
-#define NEW_COLUMN(type) g_array_sized_new (FALSE, FALSE, sizeof (type), reserve + 1)
-  b.seq = NEW_COLUMN (gint64);
-  b.at = NEW_COLUMN (gint64);
-  b.week = NEW_COLUMN (OnloopWeek);
-  b.decision = NEW_COLUMN (guint32);
-  b.action = NEW_COLUMN (guint32);
-  b.deal_arr = NEW_COLUMN (double);
-  b.sentiment = NEW_COLUMN (double);
-  b.engagement = NEW_COLUMN (double);
-  b.stage_progressed = NEW_COLUMN (gint8);
-  b.days_in_stage = NEW_COLUMN (gint64);
-  b.tag_start = NEW_COLUMN (guint32);
-  b.tags = g_array_new (FALSE, FALSE, sizeof (guint32));
-  b.first = NEW_COLUMN (guint8);
-  b.outcome = NEW_COLUMN (guint8);
-#undef NEW_COLUMN
-  for (guint f = 0; f < ONLOOP_N_FIRST_TIME_FIELDS; f++)
-    {
-      b.seen[f].raw = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      b.seen[f].normalized = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-    }
-  b.tag_lists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
-  b.week_start = G_MAXINT64;
-  b.week_end = G_MININT64;
-
-  g_array_append_val (b.tag_start, zero);
-  ok = onloop_store_scan_events (store, add_row, &b, cancellable, error);
-
-  log->n_events = b.seq->len;
-  log->seq = TAKE (b.seq, gint64);
-  log->at = TAKE (b.at, gint64);
-  log->week = TAKE (b.week, OnloopWeek);
-  log->decision = TAKE (b.decision, guint32);
-  log->action = TAKE (b.action, guint32);
-  log->deal_arr = TAKE (b.deal_arr, double);
-  log->sentiment = TAKE (b.sentiment, double);
-  log->engagement = TAKE (b.engagement, double);
-  log->stage_progressed = TAKE (b.stage_progressed, gint8);
-  log->days_in_stage = TAKE (b.days_in_stage, gint64);
-  log->tag_start = TAKE (b.tag_start, guint32);
-  log->tags = TAKE (b.tags, guint32);
-  log->first = TAKE (b.first, guint8);
-  log->outcome = TAKE (b.outcome, guint8);
-  for (guint f = 0; f < ONLOOP_N_FIRST_TIME_FIELDS; f++)
-    {
-      g_hash_table_unref (b.seen[f].raw);
-      g_hash_table_unref (b.seen[f].normalized);
-    }
-  g_hash_table_unref (b.tag_lists);
-
-  if (!ok)
+  if (signature == NULL)
     return NULL;
 
+  cached = onloop_store_log_columns_signature (store);
+  if (g_strcmp0 (cached, signature) == 0)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      log = log_load_cache (store, &local_error);
+      if (log == NULL)
+        g_debug ("Ignoring the log's cached columns: %s", local_error->message);
+    }
+
+  if (log == NULL)
+    {
+      log = log_scan (store, cancellable, error);
+      if (log == NULL)
+        return NULL;
+      log_save_cache (log, store, signature);
+    }
+
+  /* Spot checks change often and are few: never cached. */
   if (!onloop_store_scan_spot_checks (store, apply_spot_check, log, error))
     return NULL;
 

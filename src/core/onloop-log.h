@@ -73,6 +73,10 @@ struct _OnloopLog
 OnloopLog  *onloop_log_load            (OnloopStore  *store,
                                         GCancellable *cancellable,
                                         GError      **error);
+/* A log of events in memory (any order; they are sorted by (at, id)), for
+ * tests and previews of a file: seq is the position, 1-based. */
+OnloopLog  *onloop_log_new_from_events (OnloopEvent * const *events,
+                                        guint                n_events);
 OnloopLog  *onloop_log_ref             (OnloopLog    *self);
 void        onloop_log_unref           (OnloopLog    *self);
 

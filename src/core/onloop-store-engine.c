@@ -8,9 +8,9 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 
 #include "onloop-store-engine.h"
 #include "onloop-store-private.h"
@@ -128,7 +128,8 @@ onloop_store_scan_spot_checks (OnloopStore         *self,
 
   stmt = onloop_store_statement (self,
                                  "SELECT e.at, e.seq, s.verdict = 'quality-issue'"
-                                 " FROM spot_checks s JOIN events e ON e.id = s.event",
+                                 /* CROSS JOIN: the few checks drive, never a scan of the events. */
+                                 " FROM spot_checks s CROSS JOIN events e ON e.id = s.event",
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -267,28 +268,63 @@ onloop_store_scan_time_entries (OnloopStore         *self,
   return TRUE;
 }
 
+/* The shortest text that reads back as @value (JSON has no NaN). */
 static void
-add_optional_double (JsonBuilder  *builder,
-                     sqlite3_stmt *stmt,
-                     int           column,
-                     const char   *name)
+append_number (GString *out,
+               double   value)
 {
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-    return;
-  json_builder_set_member_name (builder, name);
-  json_builder_add_double_value (builder, sqlite3_column_double (stmt, column));
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* Whole numbers without an exponent: 61250, not 6.125e+04. */
+  if (value == floor (value) && fabs (value) < 1e15)
+    {
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) value);
+      return;
+    }
+  for (int precision = 1; precision <= 17; precision++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", precision);
+      g_ascii_formatd (buf, sizeof buf, format, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+  g_string_append (out, buf);
 }
 
 static void
-add_optional_string (JsonBuilder  *builder,
-                     sqlite3_stmt *stmt,
-                     int           column,
-                     const char   *name)
+append_string (GString    *out,
+               const char *text)
 {
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-    return;
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, onloop_sqlite_text (stmt, column));
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == '"' || c == '\\')
+        {
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, (char) c);
+        }
+      else if (c < 0x20)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_c (out, (char) c);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_member (GString    *out,
+               gboolean   *first,
+               const char *name)
+{
+  if (!*first)
+    g_string_append (out, ", ");
+  *first = FALSE;
+  append_string (out, name);
+  g_string_append (out, ": ");
 }
 
 char *
@@ -296,10 +332,11 @@ onloop_store_event_json (OnloopStore  *self,
                          gint64        seq,
                          GError      **error)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
+  static const char * const doubles[] = { "deal_arr", "sentiment", NULL, NULL, NULL, "engagement" };
+  static const char * const strings[] = { NULL, NULL, "industry", "persona", "objection" };
+  GString *out;
   sqlite3_stmt *stmt;
+  gboolean first = TRUE;
 
   stmt = onloop_store_statement (self,
                                  "SELECT id, at_text, decision, action, deal_arr, sentiment,"
@@ -318,66 +355,213 @@ onloop_store_event_json (OnloopStore  *self,
       return NULL;
     }
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, onloop_sqlite_text (stmt, 0));
-  json_builder_set_member_name (builder, "at");
-  json_builder_add_string_value (builder, onloop_sqlite_text (stmt, 1));
-  json_builder_set_member_name (builder, "decision");
-  json_builder_add_string_value (builder, onloop_sqlite_text (stmt, 2));
-  json_builder_set_member_name (builder, "action");
-  json_builder_add_string_value (builder, onloop_sqlite_text (stmt, 3));
+  out = g_string_new ("{\"id\": ");
+  append_string (out, onloop_sqlite_text (stmt, 0));
+  g_string_append (out, ", \"at\": ");
+  append_string (out, onloop_sqlite_text (stmt, 1));
+  g_string_append (out, ", \"decision\": ");
+  append_string (out, onloop_sqlite_text (stmt, 2));
+  g_string_append (out, ", \"action\": ");
+  append_string (out, onloop_sqlite_text (stmt, 3));
 
-  json_builder_set_member_name (builder, "context");
-  json_builder_begin_object (builder);
-  add_optional_double (builder, stmt, 4, "deal_arr");
-  add_optional_double (builder, stmt, 5, "sentiment");
-  add_optional_string (builder, stmt, 6, "industry");
-  add_optional_string (builder, stmt, 7, "persona");
-  add_optional_string (builder, stmt, 8, "objection");
-  add_optional_double (builder, stmt, 9, "engagement");
+  g_string_append (out, ", \"context\": {");
+  for (int c = 4; c <= 9; c++)
+    {
+      if (sqlite3_column_type (stmt, c) == SQLITE_NULL)
+        continue;
+      if (c == 4 || c == 5 || c == 9)
+        {
+          append_member (out, &first, doubles[c - 4]);
+          append_number (out, sqlite3_column_double (stmt, c));
+        }
+      else
+        {
+          append_member (out, &first, strings[c - 4]);
+          append_string (out, onloop_sqlite_text (stmt, c));
+        }
+    }
   if (sqlite3_column_type (stmt, 10) != SQLITE_NULL)
     {
-      json_builder_set_member_name (builder, "stage_progressed");
-      json_builder_add_boolean_value (builder, sqlite3_column_int (stmt, 10) != 0);
+      append_member (out, &first, "stage_progressed");
+      g_string_append (out, sqlite3_column_int (stmt, 10) ? "true" : "false");
     }
   if (sqlite3_column_type (stmt, 11) != SQLITE_NULL)
     {
-      json_builder_set_member_name (builder, "days_in_stage");
-      json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 11));
+      append_member (out, &first, "days_in_stage");
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 11));
     }
   if (sqlite3_column_type (stmt, 12) != SQLITE_NULL)
     {
-      g_autoptr(JsonNode) tags = json_from_string (onloop_sqlite_text (stmt, 12), NULL);
-
-      if (tags != NULL)
-        {
-          json_builder_set_member_name (builder, "tags");
-          json_builder_add_value (builder, g_steal_pointer (&tags));
-        }
+      append_member (out, &first, "tags");
+      g_string_append (out, onloop_sqlite_text (stmt, 12));   /* stored as a JSON array */
     }
-  json_builder_end_object (builder);
 
-  json_builder_set_member_name (builder, "outcome");
-  json_builder_begin_object (builder);
+  g_string_append (out, "}, \"outcome\": {");
+  first = TRUE;
   if (sqlite3_column_type (stmt, 13) != SQLITE_NULL)
     {
-      json_builder_set_member_name (builder, "escalated");
-      json_builder_add_boolean_value (builder, sqlite3_column_int (stmt, 13) != 0);
+      append_member (out, &first, "escalated");
+      g_string_append (out, sqlite3_column_int (stmt, 13) ? "true" : "false");
     }
-  json_builder_set_member_name (builder, "reviewed");
-  json_builder_add_boolean_value (builder, sqlite3_column_int (stmt, 14) != 0);
-  json_builder_set_member_name (builder, "overridden");
-  json_builder_add_boolean_value (builder, sqlite3_column_int (stmt, 15) != 0);
-  json_builder_set_member_name (builder, "quality_issue");
-  json_builder_add_boolean_value (builder, sqlite3_column_int (stmt, 16) != 0);
-  add_optional_double (builder, stmt, 17, "review_minutes");
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
+  append_member (out, &first, "reviewed");
+  g_string_append (out, sqlite3_column_int (stmt, 14) ? "true" : "false");
+  append_member (out, &first, "overridden");
+  g_string_append (out, sqlite3_column_int (stmt, 15) ? "true" : "false");
+  append_member (out, &first, "quality_issue");
+  g_string_append (out, sqlite3_column_int (stmt, 16) ? "true" : "false");
+  if (sqlite3_column_type (stmt, 17) != SQLITE_NULL)
+    {
+      append_member (out, &first, "review_minutes");
+      append_number (out, sqlite3_column_double (stmt, 17));
+    }
+  g_string_append_c (out, '}');
+
+  /* Unknown fields as the log had them, so the line can be imported again. */
+  if (sqlite3_column_type (stmt, 18) != SQLITE_NULL)
+    {
+      const char *extra = onloop_sqlite_text (stmt, 18);
+      const char *open = strchr (extra, '{');
+      const char *close = strrchr (extra, '}');
+
+      if (open != NULL && close != NULL && close > open)
+        {
+          g_autofree char *inner = g_strstrip (g_strndup (open + 1, close - open - 1));
+
+          if (*inner != '\0')
+            g_string_append_printf (out, ", %s", inner);
+        }
+    }
+  g_string_append_c (out, '}');
 
   sqlite3_reset (stmt);
+  return g_string_free (out, FALSE);
+}
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
+char *
+onloop_store_events_signature (OnloopStore  *self,
+                               GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 lo = 0, hi = 0;
+
+  stmt = onloop_store_statement (self, "SELECT max(seq) FROM events", error);
+  if (stmt == NULL)
+    return NULL;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    hi = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  stmt = onloop_store_statement (self, "SELECT min(seq) FROM events", error);
+  if (stmt == NULL)
+    return NULL;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    lo = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  /* The blobs are in this machine's byte order and type sizes. */
+  return g_strdup_printf ("onloop.columns/1 %s %u %" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
+                          G_BYTE_ORDER == G_LITTLE_ENDIAN ? "le" : "be",
+                          (guint) sizeof (gpointer), lo, hi);
+}
+
+char *
+onloop_store_log_columns_signature (OnloopStore *self)
+{
+  sqlite3_stmt *stmt;
+  char *signature = NULL;
+
+  stmt = onloop_store_statement (self, "SELECT data FROM log_columns WHERE name = 'signature'", NULL);
+  if (stmt == NULL)
+    return NULL;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    signature = g_strndup (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+  sqlite3_reset (stmt);
+  return signature;
+}
+
+gboolean
+onloop_store_write_log_columns (OnloopStore         *self,
+                                const char          *signature,
+                                const char * const  *names,
+                                const void * const  *data,
+                                const gsize         *sizes,
+                                guint                n,
+                                GError             **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!onloop_store_begin (self, error))
+    return FALSE;
+  if (!onloop_store_exec (self, "DELETE FROM log_columns", error))
+    goto fail;
+
+  for (guint i = 0; i <= n; i++)
+    {
+      const char *name = i < n ? names[i] : "signature";
+      const void *bytes = i < n ? data[i] : signature;
+      gsize size = i < n ? sizes[i] : strlen (signature);
+
+      stmt = onloop_store_statement (self, "INSERT INTO log_columns (name, data) VALUES (?, ?)", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+      sqlite3_bind_blob64 (stmt, 2, size > 0 ? bytes : "", size, SQLITE_STATIC);
+      if (!onloop_store_step_done (self, stmt, error))
+        goto fail;
+    }
+
+  if (!onloop_store_commit (self, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  onloop_store_rollback (self);
+  return FALSE;
+}
+
+gpointer
+onloop_store_read_log_column (OnloopStore  *self,
+                              const char   *name,
+                              gsize        *size,
+                              GError      **error)
+{
+  sqlite3_stmt *stmt;
+  sqlite3_blob *blob = NULL;
+  sqlite3_int64 rowid;
+  gpointer data;
+  int bytes;
+
+  stmt = onloop_store_statement (self, "SELECT rowid FROM log_columns WHERE name = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, ONLOOP_STORE_ERROR, ONLOOP_STORE_ERROR_NOT_FOUND_ROW,
+                   "log column %s is missing", name);
+      return NULL;
+    }
+  rowid = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  /* The blob API reads straight into our buffer, without a copy in a row. */
+  if (sqlite3_blob_open (onloop_store_get_db (self), "main", "log_columns", "data", rowid, 0, &blob) != SQLITE_OK)
+    {
+      onloop_store_set_error (self, error, _("Could not read the decision log"));
+      sqlite3_blob_close (blob);
+      return NULL;
+    }
+  bytes = sqlite3_blob_bytes (blob);
+  data = g_malloc (MAX (bytes, 1));
+  if (bytes > 0 && sqlite3_blob_read (blob, data, bytes, 0) != SQLITE_OK)
+    {
+      onloop_store_set_error (self, error, _("Could not read the decision log"));
+      sqlite3_blob_close (blob);
+      g_free (data);
+      return NULL;
+    }
+  sqlite3_blob_close (blob);
+  *size = bytes;
+  return data;
 }

@@ -95,6 +95,27 @@ gboolean onloop_store_scan_time_entries (OnloopStore         *self,
                                          gpointer             user_data,
                                          GError             **error);
 
+/* The column cache of the log (table log_columns): named blobs, valid
+ * while the events' signature is unchanged. Events are only ever added, so
+ * the lowest and highest seq with the count of rows name their set. */
+char    *onloop_store_events_signature (OnloopStore           *self,
+                                        GError               **error);
+/* The signature the cache was written for, or NULL. */
+char    *onloop_store_log_columns_signature (OnloopStore      *self);
+/* Replaces the cache with @n columns and @signature, in one transaction. */
+gboolean onloop_store_write_log_columns (OnloopStore          *self,
+                                         const char           *signature,
+                                         const char * const   *names,
+                                         const void * const   *data,
+                                         const gsize          *sizes,
+                                         guint                 n,
+                                         GError              **error);
+/* Column @name (a new buffer the caller frees), or NULL. */
+gpointer onloop_store_read_log_column  (OnloopStore           *self,
+                                        const char            *name,
+                                        gsize                 *size,
+                                        GError               **error);
+
 /* The event with @seq as a §2 JSON object on one line. */
 char    *onloop_store_event_json       (OnloopStore           *self,
                                         gint64                 seq,

@@ -137,6 +137,18 @@ const char * const onloop_store_migrations[] = {
   "  false_negatives INTEGER NOT NULL,"
   "  drift           INTEGER NOT NULL"
   ") WITHOUT ROWID;",
+
+  /* 4: the engine keeps per-event evaluations in memory, not in events;
+   * it caches the log's columns (one blob per column, rebuilt when the
+   * events change) so a calibration does not re-read a million rows. */
+  "ALTER TABLE events DROP COLUMN eval_version;"
+  "ALTER TABLE events DROP COLUMN eval_escalated;"
+  "ALTER TABLE events DROP COLUMN eval_reasons;"
+  "ALTER TABLE events DROP COLUMN escalated;"
+  "CREATE TABLE log_columns ("
+  "  name TEXT PRIMARY KEY,"
+  "  data BLOB NOT NULL"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (onloop_store_migrations) == ONLOOP_STORE_SCHEMA_VERSION);

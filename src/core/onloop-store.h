@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 #define ONLOOP_STORE_APPLICATION_ID 0x4F4E4C50u
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define ONLOOP_STORE_SCHEMA_VERSION 3
+#define ONLOOP_STORE_SCHEMA_VERSION 4
 
 #define ONLOOP_STORE_ERROR (onloop_store_error_quark ())
 
