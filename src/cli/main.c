@@ -63,6 +63,7 @@ cmd_init (OnloopCliGlobals *globals,
 const OnloopCliCommand onloop_cli_commands[] = {
   { "init", "", N_("Creates an empty workspace"), TRUE, cmd_init },
   { "check", "", N_("Tells whether a file is a workspace this version can open"), TRUE, cmd_check },
+  { "demo", "", N_("Creates a demo workspace: a worked map, three spec versions, 12 weeks of log"), TRUE, onloop_cli_demo },
   { "import-log", "FILE.jsonl", N_("Imports a decision log (JSON Lines)"), TRUE, onloop_cli_import_log },
   { "evaluate", "--spec FILE", N_("Evaluates events from stdin, one verdict per line"), FALSE, onloop_cli_evaluate },
   { "metrics", "[--from D] [--to D] [--format F]", N_("Weekly metrics and diagnosis"), TRUE, onloop_cli_metrics },

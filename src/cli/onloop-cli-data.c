@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "onloop-cli.h"
+#include "onloop-demo.h"
 #include "onloop-map-io.h"
 #include "onloop-store-review.h"
 #include "onloop-store-time-entry.h"
@@ -219,4 +220,22 @@ onloop_cli_export_marks (OnloopCliGlobals *globals,
     text = onloop_spot_checks_to_json (checks);
 
   return print_document (text);
+}
+
+int
+onloop_cli_demo (OnloopCliGlobals *globals,
+                 int               argc,
+                 char            **argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!onloop_cli_parse ("demo", "", NULL, &argc, &argv))
+    return ONLOOP_CLI_USAGE;
+  if (argc > 1)
+    return onloop_cli_usage_error ("demo", _("unexpected argument “%s”"), argv[1]);
+
+  if (!onloop_demo_create (globals->db_path, &error))
+    return onloop_cli_fail (error);
+
+  return ONLOOP_CLI_OK;
 }

@@ -69,6 +69,7 @@ int          onloop_cli_export_map   (OnloopCliGlobals *globals, int argc, char 
 int          onloop_cli_import_time  (OnloopCliGlobals *globals, int argc, char **argv);
 int          onloop_cli_mark         (OnloopCliGlobals *globals, int argc, char **argv);
 int          onloop_cli_export_marks (OnloopCliGlobals *globals, int argc, char **argv);
+int          onloop_cli_demo         (OnloopCliGlobals *globals, int argc, char **argv);
 int          onloop_cli_export_spec  (OnloopCliGlobals *globals, int argc, char **argv);
 int          onloop_cli_import_spec  (OnloopCliGlobals *globals, int argc, char **argv);
 int          onloop_cli_publish      (OnloopCliGlobals *globals, int argc, char **argv);
