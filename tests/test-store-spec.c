@@ -440,6 +440,23 @@ test_publish (Fixture       *f,
   g_assert_cmpint (v1->published_usec % G_USEC_PER_SEC, ==, 0);
   json1 = onloop_spec_to_json (v1);
 
+  /* What a caller does to a loaded version never reaches the next load. */
+  {
+    g_autoptr(OnloopSpec) scratch = onloop_store_load_version (f->store, 1, &error);
+
+    g_assert_no_error (error);
+    onloop_spec_find_trigger (scratch, "deal-size")->min_arr = 1;
+    g_ptr_array_set_size (scratch->decisions, 0);
+    g_free (scratch->note);
+    scratch->note = g_strdup ("changed");
+  }
+  {
+    g_autoptr(OnloopSpec) again = onloop_store_load_version (f->store, 1, &error);
+    g_autofree char *json = onloop_spec_to_json (again);
+
+    g_assert_cmpstr (json, ==, json1);
+  }
+
   /* Editing the draft leaves version 1 as it was. */
   onloop_store_update_trigger (f->store, "deal-size", bigger, &error);
   g_assert_no_error (error);

@@ -150,16 +150,34 @@ diff_items (GPtrArray          *changes,
     }
 }
 
+/* key → OnloopSpecDecision, so that a diff of two large maps stays linear. */
+static GHashTable *
+index_decisions (OnloopSpec *spec)
+{
+  GHashTable *index = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < spec->decisions->len; i++)
+    {
+      OnloopSpecDecision *decision = g_ptr_array_index (spec->decisions, i);
+      g_hash_table_insert (index, decision->key, decision);
+    }
+
+  return index;
+}
+
 static void
 diff_decisions (GPtrArray  *changes,
                 OnloopSpec *from,
                 OnloopSpec *to)
 {
+  g_autoptr(GHashTable) from_index = index_decisions (from);
+  g_autoptr(GHashTable) to_index = index_decisions (to);
+
   for (guint i = 0; i < from->decisions->len; i++)
     {
       OnloopSpecDecision *old = g_ptr_array_index (from->decisions, i);
 
-      if (onloop_spec_find_decision (to, old->key) == NULL)
+      if (!g_hash_table_contains (to_index, old->key))
         add_change (changes, ONLOOP_SPEC_CHANGE_REMOVED,
                     g_strdup_printf ("decisions.%s", old->key),
                     _("Decision removed: %s"), old->title);
@@ -168,7 +186,7 @@ diff_decisions (GPtrArray  *changes,
   for (guint i = 0; i < to->decisions->len; i++)
     {
       OnloopSpecDecision *now = g_ptr_array_index (to->decisions, i);
-      OnloopSpecDecision *old = onloop_spec_find_decision (from, now->key);
+      OnloopSpecDecision *old = g_hash_table_lookup (from_index, now->key);
 
       if (old == NULL)
         {

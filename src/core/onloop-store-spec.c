@@ -1269,13 +1269,64 @@ onloop_store_list_versions (OnloopStore *self,
   return g_steal_pointer (&versions);
 }
 
+/* Published versions never change, and parsing a large one takes a few
+ * milliseconds: each store keeps the versions it has read. Callers get
+ * copies, so nothing they do reaches the cache. */
+typedef struct
+{
+  GMutex      lock;
+  GHashTable *specs;   /* version → OnloopSpec */
+} VersionCache;
+
+static void
+version_cache_free (gpointer data)
+{
+  VersionCache *cache = data;
+
+  g_hash_table_unref (cache->specs);
+  g_mutex_clear (&cache->lock);
+  g_free (cache);
+}
+
+static VersionCache *
+version_cache_get (OnloopStore *self)
+{
+  static GMutex init_lock;
+  VersionCache *cache;
+
+  g_mutex_lock (&init_lock);
+  cache = g_object_get_data (G_OBJECT (self), "onloop-spec-version-cache");
+  if (cache == NULL)
+    {
+      cache = g_new0 (VersionCache, 1);
+      g_mutex_init (&cache->lock);
+      cache->specs = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                            (GDestroyNotify) onloop_spec_unref);
+      g_object_set_data_full (G_OBJECT (self), "onloop-spec-version-cache", cache,
+                              version_cache_free);
+    }
+  g_mutex_unlock (&init_lock);
+
+  return cache;
+}
+
 static OnloopSpec *
-spec_from_row (sqlite3_stmt *stmt,
+spec_from_row (OnloopStore  *self,
+               sqlite3_stmt *stmt,
                GError      **error)
 {
   g_autoptr(GError) local_error = NULL;
+  VersionCache *cache = version_cache_get (self);
   OnloopSpec *spec;
   int version = sqlite3_column_int (stmt, 0);
+
+  g_mutex_lock (&cache->lock);
+  spec = g_hash_table_lookup (cache->specs, GINT_TO_POINTER (version));
+  if (spec != NULL)
+    spec = onloop_spec_copy (spec);
+  g_mutex_unlock (&cache->lock);
+  if (spec != NULL)
+    return spec;
 
   spec = onloop_spec_parse ((const char *) sqlite3_column_text (stmt, 4),
                             sqlite3_column_bytes (stmt, 4), &local_error);
@@ -1293,6 +1344,10 @@ spec_from_row (sqlite3_stmt *stmt,
   spec->published_usec = sqlite3_column_int64 (stmt, 2);
   g_free (spec->note);
   spec->note = g_strdup (onloop_sqlite_text (stmt, 3));
+
+  g_mutex_lock (&cache->lock);
+  g_hash_table_replace (cache->specs, GINT_TO_POINTER (version), onloop_spec_copy (spec));
+  g_mutex_unlock (&cache->lock);
 
   return spec;
 }
@@ -1318,7 +1373,7 @@ onloop_store_load_version (OnloopStore *self,
   sqlite3_bind_int (stmt, 1, version);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    spec = spec_from_row (stmt, error);
+    spec = spec_from_row (self, stmt, error);
   else if (rc == SQLITE_DONE)
     g_set_error (error, ONLOOP_STORE_ERROR, ONLOOP_STORE_ERROR_NOT_FOUND_ROW,
                  _("There is no version %d of the spec"), version);
@@ -1384,7 +1439,7 @@ onloop_store_list_specs (OnloopStore *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      OnloopSpec *spec = spec_from_row (stmt, error);
+      OnloopSpec *spec = spec_from_row (self, stmt, error);
 
       if (spec == NULL)
         {
