@@ -119,7 +119,7 @@ expect_char (Cursor     *c,
       c->p++;
       return TRUE;
     }
-  return fail_syntax (c, expected);
+  return fail_syntax (c, _(expected));
 }
 
 /* The length of the valid UTF-8 sequence at @p (RFC 3629: no overlong
@@ -509,7 +509,7 @@ parse_any (Cursor     *c,
               {
                 skip_ws (c);
                 if (!parse_string (c, FALSE, NULL) ||
-                    !expect_char (c, ':', _("“:”")))
+                    !expect_char (c, ':', N_("“:”")))
                   return FALSE;
               }
             if (!parse_any (c, path, depth + 1))
@@ -726,11 +726,11 @@ parse_field (Cursor          *c,
   return TRUE;
 }
 
-static gboolean
+static inline gboolean
 key_is (const OnloopSpan *key,
         const char       *name)
 {
-  return strcmp (key->str, name) == 0;
+  return key->str[0] == name[0] && strcmp (key->str, name) == 0;
 }
 
 /* Parses a member "key": value of an object whose known fields are
@@ -774,7 +774,7 @@ parse_sub_object (Cursor          *c,
       if (!parse_string (c, TRUE, &key))
         return FALSE;
       raw_key_end = c->p;
-      if (!expect_char (c, ':', _("“:”")))
+      if (!expect_char (c, ':', N_("“:”")))
         return FALSE;
 
       for (i = 0; i < n_fields; i++)
@@ -900,7 +900,7 @@ parse_member (Cursor          *c,
   if (!parse_string (c, TRUE, &key))
     return FALSE;
   raw_key_end = c->p;
-  if (!expect_char (c, ':', _("“:”")))
+  if (!expect_char (c, ':', N_("“:”")))
     return FALSE;
 
   if (key_is (&key, "id"))

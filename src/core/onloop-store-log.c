@@ -38,7 +38,7 @@
 /* The page cache during an import, in KiB: large enough to keep the pages
  * of both indexes of a million events, so they are written once at commit
  * rather than spilled again and again. Reset afterwards. */
-#define IMPORT_CACHE_KIB  (128 * 1024)
+#define IMPORT_CACHE_KIB  131072
 
 typedef struct
 {
@@ -523,6 +523,7 @@ onloop_store_import_log (OnloopStore              *store,
   gboolean reader_done = FALSE;
   gboolean written;
   gboolean ok = FALSE;
+  gint64 started = g_get_monotonic_time ();
 
   g_return_val_if_fail (ONLOOP_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -546,7 +547,8 @@ onloop_store_import_log (OnloopStore              *store,
       return FALSE;
     }
 
-  onloop_store_exec (store, "PRAGMA cache_size = -" G_STRINGIFY (IMPORT_CACHE_KIB), NULL);
+  if (!onloop_store_exec (store, "PRAGMA cache_size = -" G_STRINGIFY (IMPORT_CACHE_KIB), &local_error))
+    goto out;
 
   w.store = store;
   w.import = &import;
@@ -586,10 +588,14 @@ onloop_store_import_log (OnloopStore              *store,
   ok = TRUE;
 
 out:
+  g_debug ("import: %" G_GUINT64_FORMAT " lines parsed and written in %.2f s",
+           w.counts.lines, (g_get_monotonic_time () - started) / 1e6);
   if (ok)
     ok = onloop_store_commit (store, &local_error);
   else
     onloop_store_rollback (store);
+  g_debug ("import: committed or rolled back after %.2f s",
+           (g_get_monotonic_time () - started) / 1e6);
   onloop_store_exec (store, "PRAGMA cache_size = -2000", NULL);
 
   close (import.fd);
