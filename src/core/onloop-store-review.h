@@ -79,4 +79,6 @@ guint            onloop_store_count_spot_checks  (OnloopStore       *self,
 char            *onloop_spot_checks_to_csv       (GPtrArray         *checks);
 char            *onloop_spot_checks_to_json      (GPtrArray         *checks);
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OnloopSpotCheck, onloop_spot_check_free)
+
 G_END_DECLS
