@@ -855,6 +855,41 @@ test_undo_set_draft (Fixture       *f,
   }
 }
 
+static void
+test_undo_workflow (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(OnloopUndoStack) undo = onloop_undo_stack_new (f->store);
+  g_autoptr(OnloopCommand) command = NULL;
+  g_autofree char *cadence = NULL;
+  GError *error = NULL;
+  OnloopPhase phase;
+
+  command = onloop_spec_command_new_set_workflow ("Follow-ups", ONLOOP_PHASE_STEADY, "monthly");
+  g_assert_true (onloop_undo_stack_push (undo, command, &error));
+  g_assert_no_error (error);
+  reopen (f);
+  g_assert_true (onloop_store_get_workflow (f->store, "Follow-ups", &phase, &cadence, &error));
+  g_assert_cmpint (phase, ==, ONLOOP_PHASE_STEADY);
+  g_assert_cmpstr (cadence, ==, "monthly");
+  {
+    g_autoptr(OnloopSpec) spec = draft (f);
+    g_assert_cmpstr (onloop_spec_find_decision (spec, "follow-up-timing")->phase, ==, "steady");
+  }
+
+  g_clear_object (&undo);
+  undo = onloop_undo_stack_new (f->store);
+  g_clear_object (&command);
+  command = onloop_spec_command_new_set_workflow ("Follow-ups", ONLOOP_PHASE_EXCEPTION_ONLY, NULL);
+  g_assert_true (onloop_undo_stack_push (undo, command, &error));
+  g_assert_true (onloop_undo_stack_undo (undo, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&cadence, g_free);
+  g_assert_true (onloop_store_get_workflow (f->store, "Follow-ups", &phase, &cadence, &error));
+  g_assert_cmpint (phase, ==, ONLOOP_PHASE_STEADY);
+  g_assert_cmpstr (cadence, ==, "monthly");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -877,6 +912,7 @@ main (int    argc,
   ADD ("/store-spec/undo/triggers", test_undo_trigger);
   ADD ("/store-spec/undo/items", test_undo_items);
   ADD ("/store-spec/undo/set-draft", test_undo_set_draft);
+  ADD ("/store-spec/undo/workflow-phase-and-cadence", test_undo_workflow);
 #undef ADD
 
   return g_test_run ();

@@ -22,6 +22,7 @@ typedef enum
   SPEC_EDIT_EDIT_ITEM,
   SPEC_EDIT_MOVE_ITEM,
   SPEC_EDIT_SET_DRAFT,
+  SPEC_EDIT_SET_WORKFLOW,
 } SpecEdit;
 
 struct _OnloopSpecCommand
@@ -46,6 +47,12 @@ struct _OnloopSpecCommand
   /* Where to (index) and, once applied, where from (position). */
   int                 index;
   int                 position;
+
+  /* SET_WORKFLOW: the workflow is in decision; after and, once applied, before. */
+  OnloopPhase         phase;
+  char               *cadence;
+  OnloopPhase         old_phase;
+  char               *old_cadence;
 
   /* SET_DRAFT */
   OnloopSpec         *spec;
@@ -171,6 +178,13 @@ onloop_spec_command_apply (OnloopCommand  *command,
       return onloop_store_move_boundary_item (store, self->decision, self->list, self->id,
                                               self->index, error);
 
+    case SPEC_EDIT_SET_WORKFLOW:
+      g_clear_pointer (&self->old_cadence, g_free);
+      if (!onloop_store_get_workflow (store, self->decision, &self->old_phase, &self->old_cadence,
+                                      error))
+        return FALSE;
+      return onloop_store_set_workflow (store, self->decision, self->phase, self->cadence, error);
+
     case SPEC_EDIT_SET_DRAFT:
       g_clear_pointer (&self->previous, onloop_spec_unref);
       self->previous = onloop_store_load_draft (store, error);
@@ -222,6 +236,10 @@ onloop_spec_command_revert (OnloopCommand  *command,
       return onloop_store_move_boundary_item (store, self->decision, self->list, self->id,
                                               self->position, error);
 
+    case SPEC_EDIT_SET_WORKFLOW:
+      return onloop_store_set_workflow (store, self->decision, self->old_phase, self->old_cadence,
+                                        error);
+
     case SPEC_EDIT_SET_DRAFT:
       return onloop_store_set_draft (store, self->previous, error);
 
@@ -243,6 +261,8 @@ onloop_spec_command_finalize (GObject *object)
   g_clear_pointer (&self->label, g_free);
   g_clear_pointer (&self->new_id, g_free);
   g_clear_pointer (&self->new_label, g_free);
+  g_clear_pointer (&self->cadence, g_free);
+  g_clear_pointer (&self->old_cadence, g_free);
   g_clear_pointer (&self->spec, onloop_spec_unref);
   g_clear_pointer (&self->previous, onloop_spec_unref);
 
@@ -401,6 +421,20 @@ onloop_spec_command_new_move_item (const char         *decision,
                                               decision, title, list, id, NULL);
 
   self->index = (int) MIN (index, G_MAXINT);
+  return ONLOOP_COMMAND (self);
+}
+
+OnloopCommand *
+onloop_spec_command_new_set_workflow (const char  *workflow,
+                                      OnloopPhase  phase,
+                                      const char  *review_cadence)
+{
+  g_autofree char *label = g_strdup_printf (_("Change workflow “%s”"), workflow);
+  OnloopSpecCommand *self = spec_command_new (SPEC_EDIT_SET_WORKFLOW, label);
+
+  self->decision = g_strdup (workflow);
+  self->phase = phase;
+  self->cadence = g_strdup (review_cadence);
   return ONLOOP_COMMAND (self);
 }
 

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "onloop-spec.h"
+#include "onloop-store-map.h"
 #include "onloop-store-spec.h"
 #include "onloop-undo.h"
 
@@ -52,6 +53,11 @@ OnloopCommand *onloop_spec_command_new_move_item      (const char          *deci
                                                        OnloopBoundaryList   list,
                                                        const char          *id,
                                                        guint                index);
+
+/* Sets a workflow's rollout phase and review cadence (NULL keeps it). */
+OnloopCommand *onloop_spec_command_new_set_workflow   (const char          *workflow,
+                                                       OnloopPhase          phase,
+                                                       const char          *review_cadence);
 
 /* Replaces the draft's boundaries and triggers with @spec's (restore a
  * version, import a file); undo puts the previous boundaries and triggers
