@@ -513,6 +513,52 @@ test_load_file (void)
   g_rmdir (dir);
 }
 
+/* Seeded random edits of the example: every result is a spec that writes
+ * and reads back to itself, or an error with a message; never a crash. */
+static void
+test_mutations (void)
+{
+  static const char alphabet[] = "{}[]\",:0123456789-.eE truefalsnul\\\xc3\xa9";
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261125);
+  gsize length = strlen (EXAMPLE);
+  guint n_valid = 0;
+
+  for (guint round = 0; round < 3000; round++)
+    {
+      g_autofree char *text = g_strdup (EXAMPLE);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(OnloopSpec) spec = NULL;
+      guint n_edits = g_rand_int_range (rand, 1, 4);
+
+      for (guint e = 0; e < n_edits; e++)
+        text[g_rand_int_range (rand, 0, length)] =
+          alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+
+      spec = onloop_spec_parse (text, length, &error);
+      if (spec == NULL)
+        {
+          g_assert_nonnull (error);
+          g_assert_cmpstr (error->message, !=, "");
+          continue;
+        }
+
+      g_assert_no_error (error);
+      n_valid++;
+      {
+        g_autofree char *json = onloop_spec_to_json (spec);
+        g_autoptr(OnloopSpec) again = onloop_spec_parse (json, -1, &error);
+        g_autofree char *json2 = NULL;
+
+        g_assert_no_error (error);
+        json2 = onloop_spec_to_json (again);
+        g_assert_cmpstr (json, ==, json2);
+      }
+    }
+
+  /* Edits inside labels and numbers keep some documents valid. */
+  g_assert_cmpuint (n_valid, >, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -526,6 +572,7 @@ main (int    argc,
   g_test_add_func ("/spec/parse/syntax", test_syntax);
   g_test_add_func ("/spec/parse/too-many-triggers", test_too_many_triggers);
   g_test_add_func ("/spec/parse/deep-nesting-refused", test_deep_nesting);
+  g_test_add_func ("/spec/parse/random-edits", test_mutations);
   g_test_add_func ("/spec/parse/load-file-names-file", test_load_file);
   g_test_add_func ("/spec/trigger/validate", test_trigger_validate);
   g_test_add_func ("/spec/json/round-trip", test_round_trip);
