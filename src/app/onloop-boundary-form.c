@@ -33,7 +33,6 @@ struct _OnloopBoundaryForm
 {
   AdwBin                parent_instance;
 
-  AdwPreferencesPage   *page;
   AdwPreferencesGroup  *title_group;
   GtkLabel             *note_label;
   GtkLabel             *warning_label;
@@ -123,6 +122,9 @@ item_edit_cb (OnloopBoundaryItemRow *row,
   OnloopBoundaryList list = list_of (self, GTK_WIDGET (row));
   g_autofree char *old_id = g_strdup (onloop_boundary_item_row_get_id (row));
 
+  /* Only what changed: a new id alone is a rename, a new label alone a relabel. */
+  if (g_strcmp0 (new_id, old_id) == 0)
+    new_id = NULL;
   if (!run (self, onloop_spec_command_new_edit_item (self->key, self->title, list, old_id,
                                                      new_id, new_label), &error))
     onloop_boundary_item_row_set_error (row, error->message);
@@ -310,7 +312,6 @@ onloop_boundary_form_class_init (OnloopBoundaryFormClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/onloop/Onloop/onloop-boundary-form.ui");
-  gtk_widget_class_bind_template_child (widget_class, OnloopBoundaryForm, page);
   gtk_widget_class_bind_template_child (widget_class, OnloopBoundaryForm, title_group);
   gtk_widget_class_bind_template_child (widget_class, OnloopBoundaryForm, note_label);
   gtk_widget_class_bind_template_child (widget_class, OnloopBoundaryForm, warning_label);

@@ -10,7 +10,8 @@
  * edited on its own and must be a slug unique in its list. Nothing invalid
  * leaves the row: the row says what is wrong and emits nothing.
  *
- * Signals: "edit" (new id, new label), "remove", "move" (delta −1 or +1).
+ * Signals: "edit" (new id, new label or NULL when unchanged), "remove",
+ * "move" (delta −1 or +1).
  */
 
 #include "config.h"
@@ -37,6 +38,7 @@ struct _OnloopBoundaryItemRow
   GStrv         siblings;
   char         *error;
   gboolean      editable;
+  gboolean      dirty;      /* typed into, not saved yet */
 };
 
 G_DEFINE_FINAL_TYPE (OnloopBoundaryItemRow, onloop_boundary_item_row, GTK_TYPE_LIST_BOX_ROW)
@@ -136,10 +138,11 @@ onloop_boundary_item_row_commit (OnloopBoundaryItemRow *self)
   if (problem != NULL)
     return;
 
+  self->dirty = FALSE;
   if (g_strcmp0 (label, self->label) == 0 && g_strcmp0 (id, self->id) == 0)
     return;
 
-  g_signal_emit (self, signals[EDIT], 0, id, label);
+  g_signal_emit (self, signals[EDIT], 0, id, g_strcmp0 (label, self->label) != 0 ? label : NULL);
 }
 
 /* While typing, say what is wrong at once, but save only on Enter or when
@@ -154,6 +157,7 @@ entry_changed_cb (GtkEditable           *editable,
 
   g_strstrip (label);
   g_strstrip (id);
+  self->dirty = TRUE;
   problem = check (self, label, id);
   set_entry_error (self->label_entry, *label == '\0');
   set_entry_error (self->id_entry, problem != NULL && *label != '\0');
@@ -343,7 +347,7 @@ is_editing (OnloopBoundaryItemRow *self)
 {
   return gtk_widget_has_focus (gtk_widget_get_first_child (GTK_WIDGET (self->label_entry))) ||
          gtk_widget_has_focus (gtk_widget_get_first_child (GTK_WIDGET (self->id_entry))) ||
-         self->error != NULL;
+         self->dirty || self->error != NULL;
 }
 
 void
@@ -354,6 +358,12 @@ onloop_boundary_item_row_update (OnloopBoundaryItemRow    *self,
 
   g_return_if_fail (ONLOOP_IS_BOUNDARY_ITEM_ROW (self));
 
+  /* A change made elsewhere (undo) wins over what was typed. */
+  if (g_strcmp0 (item->id, self->id) != 0 || g_strcmp0 (item->label, self->label) != 0)
+    {
+      self->dirty = FALSE;
+      onloop_boundary_item_row_set_error (self, NULL);
+    }
   editing = is_editing (self);
   g_free (self->id);
   self->id = g_strdup (item->id);

@@ -19,7 +19,6 @@ struct _OnloopSpecHistory
 {
   AdwBin               parent_instance;
 
-  AdwPreferencesPage  *page;
   AdwPreferencesGroup *versions_group;
   GtkListBox          *versions_list;
   GtkWidget           *empty_label;
@@ -358,7 +357,6 @@ onloop_spec_history_class_init (OnloopSpecHistoryClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/onloop/Onloop/onloop-spec-history.ui");
-  gtk_widget_class_bind_template_child (widget_class, OnloopSpecHistory, page);
   gtk_widget_class_bind_template_child (widget_class, OnloopSpecHistory, versions_group);
   gtk_widget_class_bind_template_child (widget_class, OnloopSpecHistory, versions_list);
   gtk_widget_class_bind_template_child (widget_class, OnloopSpecHistory, empty_label);

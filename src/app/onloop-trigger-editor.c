@@ -22,7 +22,6 @@ struct _OnloopTriggerEditor
 {
   AdwBin               parent_instance;
 
-  AdwPreferencesPage  *page;
   AdwPreferencesGroup *intro_group;
   GtkWidget           *empty_page;
 
@@ -196,7 +195,6 @@ onloop_trigger_editor_class_init (OnloopTriggerEditorClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/onloop/Onloop/onloop-trigger-editor.ui");
-  gtk_widget_class_bind_template_child (widget_class, OnloopTriggerEditor, page);
   gtk_widget_class_bind_template_child (widget_class, OnloopTriggerEditor, intro_group);
   gtk_widget_class_bind_template_child (widget_class, OnloopTriggerEditor, empty_page);
 
@@ -270,7 +268,7 @@ onloop_trigger_editor_show (OnloopTriggerEditor *self,
   if (!same)
     {
       for (guint i = 0; i < self->rows->len; i++)
-        adw_preferences_page_remove (self->page, g_ptr_array_index (self->rows, i));
+        adw_preferences_page_remove (ADW_PREFERENCES_PAGE (adw_bin_get_child (ADW_BIN (self))), g_ptr_array_index (self->rows, i));
       g_ptr_array_set_size (self->rows, 0);
 
       for (guint i = 0; i < draft->triggers->len; i++)
@@ -283,7 +281,7 @@ onloop_trigger_editor_show (OnloopTriggerEditor *self,
           g_signal_connect (row, "preview", G_CALLBACK (row_preview_cb), self);
           g_signal_connect (row, "remove", G_CALLBACK (row_remove_cb), self);
           g_ptr_array_add (self->rows, g_object_ref_sink (row));
-          adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (row));
+          adw_preferences_page_add (ADW_PREFERENCES_PAGE (adw_bin_get_child (ADW_BIN (self))), ADW_PREFERENCES_GROUP (row));
         }
     }
 

@@ -37,6 +37,7 @@ struct _OnloopTriggerRow
   char               *error;
   char               *warning;
   gboolean            updating;
+  gboolean            dirty;       /* typed into, not saved yet */
 
   GtkSwitch          *enabled;
   GtkEntry           *id_entry;
@@ -401,6 +402,9 @@ check_inputs (OnloopTriggerRow *self,
   onloop_trigger_row_set_error (self, error != NULL ? error->message : NULL);
   g_signal_emit (self, signals[PREVIEW], 0, candidate);
 
+  /* Typed but not saved yet: updates must not write over it. */
+  self->dirty = !save || candidate == NULL;
+
   if (candidate != NULL && save && !same_trigger (candidate, self->trigger))
     g_signal_emit (self, signals[SAVE], 0, candidate);
 
@@ -457,7 +461,13 @@ watch_text (OnloopTriggerRow *self,
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   g_signal_connect (widget, "changed", G_CALLBACK (text_changed_cb), self);
-  g_signal_connect (widget, "activate", G_CALLBACK (commit_cb), self);
+  /* GTK 4.8 spin buttons have no "activate" of their own: Enter is their
+   * text's. */
+  if (GTK_IS_SPIN_BUTTON (widget))
+    g_signal_connect (gtk_editable_get_delegate (GTK_EDITABLE (widget)), "activate",
+                      G_CALLBACK (commit_cb), self);
+  else
+    g_signal_connect (widget, "activate", G_CALLBACK (commit_cb), self);
   g_signal_connect (focus, "leave", G_CALLBACK (focus_leave_cb), self);
   gtk_widget_add_controller (widget, focus);
 }
@@ -613,10 +623,6 @@ build (OnloopTriggerRow *self)
       break;
     }
 
-  self->scope_row = ADW_EXPANDER_ROW (adw_expander_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->scope_row), _("Applies To"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->scope_row));
-
   self->error_label = GTK_LABEL (gtk_label_new (NULL));
   self->warning_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
@@ -724,47 +730,14 @@ set_spin (GtkSpinButton *spin,
 }
 
 static void
-rebuild_scope (OnloopTriggerRow    *self,
-               const OnloopTrigger *trigger,
-               GPtrArray           *decisions)
+scope_subtitle (OnloopTriggerRow *self)
 {
   guint n_checked = 0;
 
   for (guint i = 0; i < self->scope_checks->len; i++)
-    {
-      GtkWidget *check = g_ptr_array_index (self->scope_checks, i);
-      GtkWidget *row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
-      adw_expander_row_remove (self->scope_row, row);
-    }
-  g_ptr_array_set_size (self->scope_checks, 0);
+    n_checked += gtk_check_button_get_active (g_ptr_array_index (self->scope_checks, i));
 
-  for (guint i = 0; decisions != NULL && i < decisions->len; i++)
-    {
-      OnloopSpecDecision *decision = g_ptr_array_index (decisions, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
-      gboolean active = FALSE;
-
-      for (guint j = 0; j < trigger->decisions->len; j++)
-        if (g_strcmp0 (g_ptr_array_index (trigger->decisions, j), decision->key) == 0)
-          active = TRUE;
-      n_checked += active;
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), decision->title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), decision->key);
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      decision->title, -1);
-      g_object_set_data_full (G_OBJECT (check), "key", g_strdup (decision->key), g_free);
-      g_signal_connect (check, "notify::active", G_CALLBACK (toggled_cb), self);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      adw_expander_row_add_row (self->scope_row, row);
-      g_ptr_array_add (self->scope_checks, check);
-    }
-
-  if (trigger->decisions->len == 0)
+  if (n_checked == 0)
     adw_expander_row_set_subtitle (self->scope_row, _("All decisions (tick some to limit it)"));
   else
     {
@@ -773,6 +746,81 @@ rebuild_scope (OnloopTriggerRow    *self,
                                                n_checked);
       adw_expander_row_set_subtitle (self->scope_row, text);
     }
+}
+
+static gboolean
+same_scope_keys (OnloopTriggerRow *self,
+                 GPtrArray        *decisions)
+{
+  guint n = decisions != NULL ? decisions->len : 0;
+
+  if (self->scope_checks->len != n)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      OnloopSpecDecision *decision = g_ptr_array_index (decisions, i);
+      GtkWidget *check = g_ptr_array_index (self->scope_checks, i);
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (check), "key"), decision->key) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The decisions a trigger can be limited to. The expander is made anew
+ * when the map's decisions change (rows are not taken out one by one). */
+static void
+rebuild_scope (OnloopTriggerRow    *self,
+               const OnloopTrigger *trigger,
+               GPtrArray           *decisions)
+{
+  if (!same_scope_keys (self, decisions))
+    {
+      gboolean expanded = FALSE;
+
+      if (self->scope_row != NULL)
+        {
+          expanded = adw_expander_row_get_expanded (self->scope_row);
+          adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->scope_row));
+        }
+      g_ptr_array_set_size (self->scope_checks, 0);
+
+      self->scope_row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->scope_row), _("Applies To"));
+      adw_expander_row_set_expanded (self->scope_row, expanded);
+
+      for (guint i = 0; decisions != NULL && i < decisions->len; i++)
+        {
+          OnloopSpecDecision *decision = g_ptr_array_index (decisions, i);
+          GtkWidget *row = adw_action_row_new ();
+          GtkWidget *check = gtk_check_button_new ();
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), decision->title);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), decision->key);
+          gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          decision->title, -1);
+          g_object_set_data_full (G_OBJECT (check), "key", g_strdup (decision->key), g_free);
+          g_signal_connect (check, "notify::active", G_CALLBACK (toggled_cb), self);
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+          adw_expander_row_add_row (self->scope_row, row);
+          g_ptr_array_add (self->scope_checks, check);
+        }
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->scope_row));
+    }
+
+  for (guint i = 0; i < self->scope_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->scope_checks, i);
+      const char *key = g_object_get_data (G_OBJECT (check), "key");
+      gboolean active = FALSE;
+
+      for (guint j = 0; j < trigger->decisions->len; j++)
+        if (g_strcmp0 (g_ptr_array_index (trigger->decisions, j), key) == 0)
+          active = TRUE;
+      gtk_check_button_set_active (check, active);
+    }
+  scope_subtitle (self);
 }
 
 void
@@ -784,33 +832,44 @@ onloop_trigger_row_update (OnloopTriggerRow    *self,
   g_return_if_fail (trigger->kind == self->trigger->kind);
 
   self->updating = TRUE;
+  /* A change made elsewhere (undo, restore) wins over what was typed. */
+  if (!same_trigger (trigger, self->trigger))
+    self->dirty = FALSE;
   onloop_trigger_free (self->trigger);
   self->trigger = onloop_trigger_copy (trigger);
 
   gtk_switch_set_active (self->enabled, trigger->enabled);
-  if (!has_focus_within (GTK_WIDGET (self->id_entry)) &&
+  if (!self->dirty && !has_focus_within (GTK_WIDGET (self->id_entry)) &&
       g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->id_entry)), trigger->id) != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->id_entry), trigger->id);
 
   switch (trigger->kind)
     {
     case ONLOOP_TRIGGER_DEAL_SIZE:
-      set_spin (self->spin_a, trigger->min_arr);
+      if (!self->dirty)
+        set_spin (self->spin_a, trigger->min_arr);
       break;
     case ONLOOP_TRIGGER_SENTIMENT:
-      set_spin (self->spin_a, trigger->below);
+      if (!self->dirty)
+        set_spin (self->spin_a, trigger->below);
       break;
     case ONLOOP_TRIGGER_FIRST_TIME:
       for (guint i = 0; i < ONLOOP_N_FIRST_TIME_FIELDS; i++)
         gtk_check_button_set_active (self->fields[i], (trigger->fields & (1u << i)) != 0);
       break;
     case ONLOOP_TRIGGER_CONFLICTING_SIGNALS:
-      set_spin (self->spin_a, trigger->min_engagement);
-      set_spin (self->spin_b, (double) trigger->min_days_in_stage);
+      if (!self->dirty)
+        {
+          set_spin (self->spin_a, trigger->min_engagement);
+          set_spin (self->spin_b, (double) trigger->min_days_in_stage);
+        }
       break;
     case ONLOOP_TRIGGER_ETHICAL:
       {
-        g_autoptr(GPtrArray) tags = g_ptr_array_copy (trigger->tags, NULL, NULL);
+        /* A view of the strings, not a copy that would free them. */
+        g_autoptr(GPtrArray) tags = g_ptr_array_sized_new (trigger->tags->len + 1);
+        for (guint i = 0; i < trigger->tags->len; i++)
+          g_ptr_array_add (tags, g_ptr_array_index (trigger->tags, i));
         g_ptr_array_add (tags, NULL);
         onloop_tag_entry_set_tags (self->tags, (const char * const *) tags->pdata);
       }
@@ -819,14 +878,14 @@ onloop_trigger_row_update (OnloopTriggerRow    *self,
       break;
     }
 
-  if (!has_focus_within (GTK_WIDGET (self->scope_row)))
+  if (self->scope_row == NULL || !has_focus_within (GTK_WIDGET (self->scope_row)))
     rebuild_scope (self, trigger, decisions);
 
   self->updating = FALSE;
 
   /* What is shown is what is saved: no message left from earlier typing,
    * unless the person is still at it. */
-  if (!has_focus_within (GTK_WIDGET (self)))
+  if (!self->dirty && !has_focus_within (GTK_WIDGET (self)))
     onloop_trigger_row_set_error (self, NULL);
 }
 
