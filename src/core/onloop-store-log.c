@@ -524,10 +524,14 @@ onloop_store_import_log (OnloopStore              *store,
   gboolean written;
   gboolean ok = FALSE;
   gint64 started = g_get_monotonic_time ();
+  gint64 written_at;
 
   g_return_val_if_fail (ONLOOP_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
 
   display = g_filename_display_name (path);
   import.display = display;
@@ -588,14 +592,14 @@ onloop_store_import_log (OnloopStore              *store,
   ok = TRUE;
 
 out:
-  g_debug ("import: %" G_GUINT64_FORMAT " lines parsed and written in %.2f s",
-           w.counts.lines, (g_get_monotonic_time () - started) / 1e6);
+  written_at = g_get_monotonic_time ();
   if (ok)
     ok = onloop_store_commit (store, &local_error);
   else
     onloop_store_rollback (store);
-  g_debug ("import: committed or rolled back after %.2f s",
-           (g_get_monotonic_time () - started) / 1e6);
+  g_debug ("import: %" G_GUINT64_FORMAT " lines in %.2f s, then %s in %.2f s",
+           w.counts.lines, (written_at - started) / 1e6, ok ? "commit" : "rollback",
+           (g_get_monotonic_time () - written_at) / 1e6);
   onloop_store_exec (store, "PRAGMA cache_size = -2000", NULL);
 
   close (import.fd);
