@@ -762,7 +762,12 @@ test_screenshots (Fixture       *f,
     { 360, 720, TRUE, "triggers", "boundaries-narrow-dark.png" },
   };
   AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
 
+  /* What AdwApplication loads for the app. */
+  gtk_css_provider_load_from_resource (css, "/io/github/onloop/Onloop/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   g_mkdir_with_parents (dir, 0755);
   for (guint i = 0; i < G_N_ELEMENTS (shots); i++)
     {
@@ -785,6 +790,8 @@ test_screenshots (Fixture       *f,
       g_assert_no_error (error);
     }
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                 GTK_STYLE_PROVIDER (css));
 }
 
 int

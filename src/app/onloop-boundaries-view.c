@@ -208,8 +208,7 @@ show_preview (OnloopBoundariesView *self)
     {
       gtk_label_set_text (self->preview_label,
                           self->log == NULL && self->log_cancellable != NULL
-                          ? _("Exception rate with this draft: reading the log…")
-                          : _("Exception rate with this draft: no log imported yet"));
+                          ? _("Reading the log…") : _("No log imported yet"));
       gtk_label_set_text (self->preview_detail,
                           _("Import the AI’s decision log on the Review view to see what this draft would escalate."));
       gtk_widget_set_visible (GTK_WIDGET (self->verdict_label), FALSE);
@@ -225,12 +224,11 @@ show_preview (OnloopBoundariesView *self)
     g_autofree char *detail = NULL;
 
     if (!isnan (p->recent_exception_rate))
-      headline = g_strdup_printf (_("With this draft: %.1f %% escalated over the last 4 weeks · %.1f %% overall"),
+      headline = g_strdup_printf (_("%.1f %% over the last 4 weeks · %.1f %% overall"),
                                   p->recent_exception_rate * 100, p->exception_rate * 100);
     else
-      headline = g_strdup_printf (_("With this draft: %.1f %% escalated overall"),
-                                  p->exception_rate * 100);
-    detail = g_strdup_printf (_("%u of %u events in the last 4 weeks, %u of %u in the whole log; %s"),
+      headline = g_strdup_printf (_("%.1f %% overall"), p->exception_rate * 100);
+    detail = g_strdup_printf (_("%u of %u events escalated in the last 4 weeks, %u of %u in the whole log; %s"),
                               p->recent_escalated, p->recent_events, p->escalated, p->events, band);
 
     gtk_label_set_text (self->preview_label, headline);
@@ -475,7 +473,8 @@ header_func (GtkListBoxRow *row,
 static char *
 boundary_summary (OnloopSpecDecision *decision)
 {
-  return g_strdup_printf (_("%u may · %u uses · %u must not"), decision->may->len,
+  /* Translators: counts of the three lists of a boundary */
+  return g_strdup_printf (_("May %u · Uses %u · Must not %u"), decision->may->len,
                           decision->uses->len, decision->must_not->len);
 }
 

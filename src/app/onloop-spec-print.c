@@ -329,12 +329,21 @@ begin_print_cb (GtkPrintOperation *operation,
     add_text (self, context, heading, 0, FONT_SIZE + 8, TRUE, 0);
   }
   if (self->spec->published_at != NULL)
-    g_string_append_printf (intro, "%s %s\n", _("Published"), self->spec->published_at);
+    {
+      g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (self->spec->published_usec / G_USEC_PER_SEC);
+      /* Translators: the publication time in the printed spec, see g_date_time_format() */
+      g_autofree char *when = at != NULL ? g_date_time_format (at, _("%e %B %Y, %H:%M UTC"))
+                                         : g_strdup (self->spec->published_at);
+      g_strstrip (when);
+      g_string_append_printf (intro, "<b>%s</b> %s\n", _("Published:"), when);
+    }
   if (self->spec->note != NULL)
     {
       g_autofree char *note = g_markup_escape_text (self->spec->note, -1);
       g_string_append_printf (intro, "<b>%s</b> %s\n", _("Note:"), note);
     }
+  if (intro->len > 0)
+    g_string_append_c (intro, '\n');
   g_string_append (intro, _("For each execution decision: what the AI may do on its own, the data it uses, and what it must not do. An event escalates to a person when it crosses a boundary or an enabled trigger fires."));
   add_text (self, context, intro->str, 0, FONT_SIZE, FALSE, 8);
 
