@@ -356,7 +356,7 @@ static void
 test_json_errors (void)
 {
   const BadInput cases[] = {
-    { "{\"format\": \"onloop.map/1\", \"decisions\": [", "map.json: not a JSON document" },
+    { "{\"format\": \"onloop.map/1\", \"decisions\": [", "map.json:1:41: Parse error: unexpected end of file" },
     { "{\"decisions\": []}", "map.json: format: must be “onloop.map/1”" },
     { "{\"format\": \"onloop.spec/1\", \"decisions\": []}", "map.json: format: must be “onloop.map/1”" },
     { "{\"format\": \"onloop.map/1\"}", "map.json: decisions: must be an array" },

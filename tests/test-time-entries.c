@@ -145,7 +145,7 @@ test_parse_errors (void)
       "t.json: [2]: Dana already has an entry for 2026-W45 at [0]" },
     { "[1]", "t.json: [0]: must be an object" },
     { "\"2026-W45\"", "t.json: the document: a time-entry file is one JSON object or an array" },
-    { "{\"week\": ", "t.json: not a JSON document" },
+    { "{\"week\": ", "t.json:1:9: Parse error" },
     { "{\"week\": \"2026-W45\", \"manager\": \"\xC3\x28\"}", "t.json: the file is not valid UTF-8 text" },
   };
 

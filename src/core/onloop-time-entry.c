@@ -242,8 +242,14 @@ onloop_time_entries_parse (const char  *data,
 
   if (!json_parser_load_from_data (parser, data, len, &local_error))
     {
-      g_set_error (error, ONLOOP_TIME_ENTRY_ERROR, ONLOOP_TIME_ENTRY_ERROR_SYNTAX,
-                   _("%s: not a JSON document: %s"), name, local_error->message);
+      /* json-glib calls the input "<data>"; name the file instead:
+       * "map.json:2:16: Parse error: …". */
+      if (g_str_has_prefix (local_error->message, "<data>:"))
+        g_set_error (error, ONLOOP_TIME_ENTRY_ERROR, ONLOOP_TIME_ENTRY_ERROR_SYNTAX,
+                     "%s:%s", name, local_error->message + strlen ("<data>:"));
+      else
+        g_set_error (error, ONLOOP_TIME_ENTRY_ERROR, ONLOOP_TIME_ENTRY_ERROR_SYNTAX,
+                     _("%s: not a JSON document: %s"), name, local_error->message);
       return NULL;
     }
 
