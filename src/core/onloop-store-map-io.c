@@ -104,23 +104,15 @@ onloop_map_import (OnloopStore          *store,
     return FALSE;
 
   for (guint i = 0; i < entries->len; i++)
-    {
-      if (!import_entry (store, g_ptr_array_index (entries, i), &local_stats, error))
-        {
-          onloop_store_rollback (store);
-          return FALSE;
-        }
-    }
+    if (!import_entry (store, g_ptr_array_index (entries, i), &local_stats, error))
+      goto failed;
 
   /* Categories feed the evaluation (judgment-decision in the draft). */
   if ((local_stats.added > 0 || local_stats.updated > 0) && !onloop_store_mark_stale (store, error))
-    {
-      onloop_store_rollback (store);
-      return FALSE;
-    }
+    goto failed;
 
   if (!onloop_store_commit (store, error))
-    return FALSE;
+    goto failed;
 
   if (stats != NULL)
     *stats = local_stats;
@@ -128,6 +120,14 @@ onloop_map_import (OnloopStore          *store,
     onloop_store_emit_changed (store, ONLOOP_STORE_CHANGE_MAP);
 
   return TRUE;
+
+failed:
+  onloop_store_rollback (store);
+  /* The map's own edits announced themselves inside the transaction that
+   * was rolled back: let views read the map again. */
+  if (local_stats.added > 0 || local_stats.updated > 0)
+    onloop_store_emit_changed (store, ONLOOP_STORE_CHANGE_MAP);
+  return FALSE;
 }
 
 gboolean
