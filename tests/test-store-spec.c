@@ -890,6 +890,37 @@ test_undo_workflow (Fixture       *f,
   g_assert_cmpstr (cadence, ==, "monthly");
 }
 
+/* The evaluations the workspace keeps follow the spec in force: the draft
+ * while nothing is published, the versions after that. So editing the draft
+ * (on the board or in the boundaries) calls for a recomputation only before
+ * the first version; publishing always does. */
+static void
+test_stale_follows_spec_in_force (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  onloop_store_clear_stale (f->store, &error);
+  g_assert_no_error (error);
+  onloop_store_move_decision (f->store, "lead-scoring", ONLOOP_CATEGORY_JUDGMENT, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (onloop_store_is_stale (f->store));
+
+  onloop_store_clear_stale (f->store, &error);
+  add_item (f, "follow-up-timing", ONLOOP_BOUNDARY_MAY, "send_follow_up", "Send follow-ups");
+  g_assert_true (onloop_store_is_stale (f->store));
+
+  onloop_store_clear_stale (f->store, &error);
+  publish (f, "First version", 1000 * G_USEC_PER_SEC, 1);
+  g_assert_true (onloop_store_is_stale (f->store));
+
+  onloop_store_clear_stale (f->store, &error);
+  onloop_store_move_decision (f->store, "lead-scoring", ONLOOP_CATEGORY_EXECUTION, 0, &error);
+  g_assert_no_error (error);
+  add_item (f, "follow-up-timing", ONLOOP_BOUNDARY_MUST_NOT, "commit_pricing", "Commit to pricing");
+  g_assert_false (onloop_store_is_stale (f->store));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -913,6 +944,7 @@ main (int    argc,
   ADD ("/store-spec/undo/items", test_undo_items);
   ADD ("/store-spec/undo/set-draft", test_undo_set_draft);
   ADD ("/store-spec/undo/workflow-phase-and-cadence", test_undo_workflow);
+  ADD ("/store-spec/stale/follows-the-spec-in-force", test_stale_follows_spec_in_force);
 #undef ADD
 
   return g_test_run ();

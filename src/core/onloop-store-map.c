@@ -278,7 +278,9 @@ onloop_store_insert_decision (OnloopStore    *self,
   if (!check_decision (decision, error) || !onloop_store_begin (self, error))
     return FALSE;
 
-  index = MIN ((int) onloop_decision_get_position (decision), count_in_column (self, category, NULL));
+  /* Clamped as unsigned: G_MAXUINT ("at the end") must not wrap to -1. */
+  index = (int) MIN (onloop_decision_get_position (decision),
+                     (guint) count_in_column (self, category, NULL));
 
   if (!onloop_store_ensure_workflow (self, onloop_decision_get_workflow (decision), error) ||
       !shift_column (self, category, index, +1, NULL, error))
@@ -308,6 +310,8 @@ onloop_store_insert_decision (OnloopStore    *self,
     }
   sqlite3_reset (stmt);
 
+  if (!onloop_store_mark_draft_changed (self, error))
+    goto failed;
   if (!onloop_store_commit (self, error))
     return FALSE;
 
@@ -385,7 +389,8 @@ onloop_store_delete_decision (OnloopStore *self,
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   if (!onloop_store_step_done (self, stmt, error) ||
       !shift_column (self, onloop_decision_get_category (decision),
-                     onloop_decision_get_position (decision) + 1, -1, NULL, error))
+                     onloop_decision_get_position (decision) + 1, -1, NULL, error) ||
+      !onloop_store_mark_draft_changed (self, error))
     goto failed;
 
   if (!onloop_store_commit (self, error))
@@ -422,7 +427,7 @@ onloop_store_move_decision (OnloopStore     *self,
                      onloop_decision_get_position (decision) + 1, -1, key, error))
     goto failed;
 
-  target = MIN ((int) index, count_in_column (self, category, key));
+  target = (int) MIN (index, (guint) count_in_column (self, category, key));
   if (!shift_column (self, category, target, +1, key, error))
     goto failed;
 
@@ -435,6 +440,10 @@ onloop_store_move_decision (OnloopStore     *self,
   sqlite3_bind_text (stmt, 2, onloop_category_to_string (category), -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 3, target);
   if (!onloop_store_step_done (self, stmt, error))
+    goto failed;
+
+  if (category != onloop_decision_get_category (decision) &&
+      !onloop_store_mark_draft_changed (self, error))
     goto failed;
 
   if (!onloop_store_commit (self, error))

@@ -77,7 +77,7 @@ edit_begin (OnloopStore *self,
   if (!onloop_store_begin (self, error))
     return FALSE;
 
-  if (!onloop_store_mark_stale (self, error))
+  if (!onloop_store_mark_draft_changed (self, error))
     {
       onloop_store_rollback (self);
       return FALSE;
@@ -1169,8 +1169,12 @@ onloop_store_publish_at (OnloopStore *self,
       return FALSE;
     }
 
+  /* A new version changes the spec in force for the events after it, even
+   * when an earlier version exists. */
   if (!edit_begin (self, error))
     return FALSE;
+  if (!onloop_store_mark_stale (self, error))
+    goto out;
 
   draft = onloop_store_load_draft (self, error);
   if (draft == NULL)

@@ -772,6 +772,25 @@ onloop_store_mark_stale (OnloopStore *self,
                             error);
 }
 
+/* The draft is the spec in force only while no version is published; after
+ * that, editing it (the map's categories, boundaries, triggers) changes no
+ * evaluation the workspace keeps, so there is nothing to recompute. */
+gboolean
+onloop_store_mark_draft_changed (OnloopStore *self,
+                                 GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean published;
+
+  stmt = onloop_store_statement (self, "SELECT EXISTS (SELECT 1 FROM spec_versions)", error);
+  if (stmt == NULL)
+    return FALSE;
+  published = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+
+  return published || onloop_store_mark_stale (self, error);
+}
+
 gboolean
 onloop_store_clear_stale (OnloopStore *self,
                           GError     **error)

@@ -87,6 +87,9 @@ void         onloop_store_emit_changed     (OnloopStore           *self,
  * brings them up to date (onloop_engine_refresh()) before they are read. */
 gboolean     onloop_store_mark_stale       (OnloopStore           *self,
                                             GError               **error);
+/* Marks them stale after an edit of the draft, when the draft is in force. */
+gboolean     onloop_store_mark_draft_changed (OnloopStore         *self,
+                                              GError             **error);
 gboolean     onloop_store_is_stale         (OnloopStore           *self);
 gboolean     onloop_store_clear_stale      (OnloopStore           *self,
                                             GError               **error);
