@@ -37,6 +37,9 @@ static const struct {
   { "win.show-view::boundaries", { "<Control>2", NULL } },
   { "win.show-view::review", { "<Control>3", NULL } },
   { "win.show-help-overlay", { "<Control>question", NULL } },
+  { "win.undo", { "<Control>z", NULL } },
+  { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+  { "win.presentation", { "F11", NULL } },
 };
 
 void

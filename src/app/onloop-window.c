@@ -35,6 +35,13 @@ struct _OnloopWindow
   OnloopStore          *store;
   OnloopUndoStack      *undo_stack;
   GtkFileChooserNative *chooser;
+
+  /* Undo, redo and presentation (the Map's, but window-wide) */
+  GtkWidget            *header_bar;
+  GtkWidget            *switcher_bar;
+  GtkWidget            *undo_button;
+  GtkWidget            *redo_button;
+  gboolean              presenting;
 };
 
 G_DEFINE_FINAL_TYPE (OnloopWindow, onloop_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -43,6 +50,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_UNDO_STACK,
+  PROP_PRESENTING,
   N_PROPS
 };
 
@@ -127,6 +135,99 @@ remember (OnloopWindow *self,
   g_settings_set_string (self->settings, "last-workspace", path);
 }
 
+/* The header's undo and redo buttons say what they would undo. */
+static void
+update_undo (OnloopWindow *self)
+{
+  const char *undo = self->undo_stack != NULL ? onloop_undo_stack_get_undo_label (self->undo_stack)
+                                              : NULL;
+  const char *redo = self->undo_stack != NULL ? onloop_undo_stack_get_redo_label (self->undo_stack)
+                                              : NULL;
+  g_autofree char *undo_tip = undo != NULL ? g_strdup_printf (_("Undo: %s"), undo) : NULL;
+  g_autofree char *redo_tip = redo != NULL ? g_strdup_printf (_("Redo: %s"), redo) : NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", undo != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", redo != NULL);
+  gtk_widget_set_tooltip_text (self->undo_button, undo_tip != NULL ? undo_tip : _("Undo"));
+  gtk_widget_set_tooltip_text (self->redo_button, redo_tip != NULL ? redo_tip : _("Redo"));
+  gtk_widget_set_visible (self->undo_button, self->store != NULL);
+  gtk_widget_set_visible (self->redo_button, self->store != NULL);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  OnloopWindow *self = ONLOOP_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->undo_stack == NULL)
+    return;
+
+  if (g_str_equal (action_name, "win.redo"))
+    ok = onloop_undo_stack_redo (self->undo_stack, &error);
+  else
+    ok = onloop_undo_stack_undo (self->undo_stack, &error);
+
+  if (!ok)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
+static void
+set_presenting (OnloopWindow *self,
+                gboolean      presenting)
+{
+  presenting = !!presenting;
+  if (self->presenting == presenting)
+    return;
+
+  self->presenting = presenting;
+  gtk_widget_set_visible (self->header_bar, !presenting);
+  gtk_widget_set_visible (self->switcher_bar, !presenting);
+  if (presenting)
+    {
+      AdwToast *toast = adw_toast_new (_("Presenting: press F11 or Esc to leave"));
+
+      gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
+      gtk_window_fullscreen (GTK_WINDOW (self));
+      adw_toast_set_timeout (toast, 3);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
+      gtk_window_unfullscreen (GTK_WINDOW (self));
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTING]);
+}
+
+static void
+fullscreened_cb (OnloopWindow *self,
+                 GParamSpec   *pspec,
+                 gpointer      user_data)
+{
+  /* Left by the window manager: the board leaves presentation too. */
+  if (self->presenting && !gtk_window_is_fullscreen (GTK_WINDOW (self)))
+    set_presenting (self, FALSE);
+}
+
+static gboolean
+leave_presentation_cb (GtkWidget *widget,
+                       GVariant  *args,
+                       gpointer   user_data)
+{
+  OnloopWindow *self = ONLOOP_WINDOW (widget);
+
+  if (!self->presenting)
+    return FALSE;
+
+  set_presenting (self, FALSE);
+  return TRUE;
+}
+
 static void
 set_store (OnloopWindow *self,
            OnloopStore  *store)
@@ -137,7 +238,11 @@ set_store (OnloopWindow *self,
   g_clear_object (&self->undo_stack);
   g_set_object (&self->store, store);
   if (store != NULL)
-    self->undo_stack = onloop_undo_stack_new (store);
+    {
+      self->undo_stack = onloop_undo_stack_new (store);
+      g_signal_connect_object (self->undo_stack, "notify", G_CALLBACK (update_undo), self,
+                               G_CONNECT_SWAPPED);
+    }
 
   if (store != NULL)
     {
@@ -162,6 +267,7 @@ set_store (OnloopWindow *self,
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNDO_STACK]);
+  update_undo (self);
 }
 
 gboolean
@@ -419,6 +525,27 @@ onloop_window_get_property (GObject    *object,
     case PROP_UNDO_STACK:
       g_value_set_object (value, self->undo_stack);
       break;
+    case PROP_PRESENTING:
+      g_value_set_boolean (value, self->presenting);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+onloop_window_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  OnloopWindow *self = ONLOOP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PRESENTING:
+      set_presenting (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -434,6 +561,7 @@ onloop_window_class_init (OnloopWindowClass *klass)
   object_class->dispose = onloop_window_dispose;
   object_class->finalize = onloop_window_finalize;
   object_class->get_property = onloop_window_get_property;
+  object_class->set_property = onloop_window_set_property;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, ONLOOP_TYPE_STORE,
@@ -441,6 +569,9 @@ onloop_window_class_init (OnloopWindowClass *klass)
   properties[PROP_UNDO_STACK] =
     g_param_spec_object ("undo-stack", NULL, NULL, ONLOOP_TYPE_UNDO_STACK,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PRESENTING] =
+    g_param_spec_boolean ("presenting", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ONLOOP_TYPE_MAP_VIEW);
@@ -460,6 +591,15 @@ onloop_window_class_init (OnloopWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OnloopWindow, recent_label);
   gtk_widget_class_bind_template_child (widget_class, OnloopWindow, recent_menu_section);
   gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
+  gtk_widget_class_bind_template_child (widget_class, OnloopWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, OnloopWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, OnloopWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, OnloopWindow, redo_button);
+
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
+  gtk_widget_class_install_property_action (widget_class, "win.presentation", "presenting");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, leave_presentation_cb, NULL);
 
   gtk_widget_class_install_action (widget_class, "win.new-workspace", NULL, new_workspace_action);
   gtk_widget_class_install_action (widget_class, "win.open-workspace", NULL,
@@ -494,6 +634,9 @@ onloop_window_init (OnloopWindow *self)
         g_object_bind_property (self, "undo-stack", views[i], "undo-stack", G_BINDING_SYNC_CREATE);
       }
   }
+
+  g_object_bind_property (self, "presenting", self->map_view, "presenting", G_BINDING_SYNC_CREATE);
+  g_signal_connect (self, "notify::fullscreened", G_CALLBACK (fullscreened_cb), NULL);
 
   self->settings = g_settings_new (APPLICATION_ID);
 }
