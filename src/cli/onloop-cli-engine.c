@@ -41,12 +41,13 @@ append_number (GString *out,
       g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) value);
       return;
     }
-  for (int precision = 1; precision <= 17; precision++)
+  /* %g drops trailing zeros, so the first precision that reads back is
+   * the shortest text: 15 digits almost always do. */
+  for (int precision = 15; precision <= 17; precision++)
     {
-      char format[8];
+      static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
 
-      g_snprintf (format, sizeof format, "%%.%dg", precision);
-      g_ascii_formatd (buf, sizeof buf, format, value);
+      g_ascii_formatd (buf, sizeof buf, formats[precision - 15], value);
       if (g_ascii_strtod (buf, NULL) == value)
         break;
     }

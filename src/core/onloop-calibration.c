@@ -34,16 +34,14 @@ struct _OnloopCalibration
   double             current;
   guint              n_events;
   guint              n_base;
-  double            *values;     /* the candidates' field values, ascending */
-  guint              n_values;
+  guint              n_values;   /* candidates: events only the swept trigger could escalate */
   double            *cuts;       /* distinct field values in the range, ascending */
+  guint             *below;      /* n_cuts + 1: candidates with a value < cuts[c] */
   guint             *cut_escalated;
   guint              n_cuts;
 };
 
-/* Sorts doubles (no NAN) ascending: an LSD radix sort on their bits,
- * ordered like the numbers. A million values sort in a few milliseconds,
- * well under what qsort() takes. */
+/* Doubles (no NAN) as integers in the same order, for the radix sort. */
 static inline guint64
 double_key (double d)
 {
@@ -67,32 +65,25 @@ key_double (guint64 key)
 #define RADIX_SIZE (1 << RADIX_BITS)
 #define RADIX_PASSES 6   /* 6 × 11 ≥ 64 */
 
+/* Sorts @keys ascending, carrying @flags along: an LSD radix sort, all the
+ * histograms in one pass, digits every key shares skipped. A million keys
+ * sort in a few milliseconds, far under qsort(). Returns the sorted arrays,
+ * which are either the inputs or the scratch ones. */
 static void
-sort_doubles (double *values,
-              guint   n)
+radix_sort (guint64  **keys,
+            guint8   **flags,
+            guint64  **scratch_keys,
+            guint8   **scratch_flags,
+            guint      n)
 {
-  g_autofree guint64 *a = NULL, *b = NULL;
-  g_autofree guint *count = NULL;
-  guint64 *src, *dst;
+  g_autofree guint *count = g_new0 (guint, RADIX_PASSES * RADIX_SIZE);
+  guint64 *src = *keys, *dst = *scratch_keys;
+  guint8 *fsrc = *flags, *fdst = *scratch_flags;
 
-  if (n < 2)
-    return;
-  a = g_new (guint64, n);
-  b = g_new (guint64, n);
-  count = g_new0 (guint, RADIX_PASSES * RADIX_SIZE);
-
-  /* All the histograms in one pass. */
   for (guint i = 0; i < n; i++)
-    {
-      guint64 key = double_key (values[i]);
+    for (guint p = 0; p < RADIX_PASSES; p++)
+      count[p * RADIX_SIZE + ((src[i] >> (p * RADIX_BITS)) & (RADIX_SIZE - 1))]++;
 
-      a[i] = key;
-      for (guint p = 0; p < RADIX_PASSES; p++)
-        count[p * RADIX_SIZE + ((key >> (p * RADIX_BITS)) & (RADIX_SIZE - 1))]++;
-    }
-
-  src = a;
-  dst = b;
   for (guint p = 0; p < RADIX_PASSES; p++)
     {
       guint *c = count + p * RADIX_SIZE;
@@ -104,34 +95,41 @@ sort_doubles (double *values,
         {
           guint here = c[d];
 
-          if (here == n)
-            trivial = TRUE;
+          trivial |= here == n;
           c[d] = sum;
           sum += here;
         }
       if (trivial)
-        continue;   /* every value has the same digit here */
+        continue;
       for (guint i = 0; i < n; i++)
-        dst[c[(src[i] >> shift) & (RADIX_SIZE - 1)]++] = src[i];
+        {
+          guint to = c[(src[i] >> shift) & (RADIX_SIZE - 1)]++;
+
+          dst[to] = src[i];
+          fdst[to] = fsrc[i];
+        }
       { guint64 *t = src; src = dst; dst = t; }
+      { guint8 *t = fsrc; fsrc = fdst; fdst = t; }
     }
-  for (guint i = 0; i < n; i++)
-    values[i] = key_double (src[i]);
+
+  *keys = src;
+  *scratch_keys = dst;
+  *flags = fsrc;
+  *scratch_flags = fdst;
 }
 
-/* Values < @threshold among the sorted candidates. */
+/* The first cut ≥ @threshold. */
 static guint
-count_below (const double *values,
-             guint         n,
-             double        threshold)
+lower_cut (OnloopCalibration *self,
+           double             threshold)
 {
-  guint lo = 0, hi = n;
+  guint lo = 0, hi = self->n_cuts;
 
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
 
-      if (values[mid] < threshold)
+      if (self->cuts[mid] < threshold)
         lo = mid + 1;
       else
         hi = mid;
@@ -143,7 +141,8 @@ static guint
 fired_at (OnloopCalibration *self,
           double             threshold)
 {
-  guint below = count_below (self->values, self->n_values, threshold);
+  /* Candidates below the threshold: those below the first cut at or above it. */
+  guint below = self->below[lower_cut (self, threshold)];
 
   /* sentiment fires below the threshold; the others at or above it. */
   return self->kind == ONLOOP_TRIGGER_SENTIMENT ? below : self->n_values - below;
@@ -213,11 +212,13 @@ onloop_calibration_new (OnloopLog     *log,
   g_autoptr(OnloopCalibration) self = NULL;
   g_autoptr(OnloopSpec) spec = NULL;
   g_autofree gboolean *in_scope = NULL;
-  g_autofree double *all = NULL;
+  g_autofree guint64 *keys = NULL;
+  g_autofree guint64 *scratch_keys = NULL;
+  g_autofree guint8 *flags = NULL;
+  g_autofree guint8 *scratch_flags = NULL;
   g_autofree OnloopReasons *others = NULL;
   OnloopEvaluator *evaluator;
   OnloopTrigger *trigger;
-  OnloopReasons bit;
   guint start, end, n_all = 0, n_values = 0, ti;
   int index;
 
@@ -264,15 +265,17 @@ onloop_calibration_new (OnloopLog     *log,
       self->current = trigger->min_engagement; break;
     }
 
-  /* The other rules as the draft has them; the swept trigger enabled. */
+  /* The other rules as the draft has them, the swept one left out: what
+   * remains is what escalates at every threshold. */
   spec = onloop_spec_copy (draft);
-  ((OnloopTrigger *) g_ptr_array_index (spec->triggers, ti))->enabled = TRUE;
+  ((OnloopTrigger *) g_ptr_array_index (spec->triggers, ti))->enabled = FALSE;
   evaluator = onloop_evaluator_new (spec, log);
-  bit = onloop_evaluator_trigger_bit (evaluator, ti);
   in_scope = scope_column (log, trigger);
 
-  all = g_new (double, self->n_events);
-  self->values = g_new (double, self->n_events);
+  /* The in-scope values as sortable keys; the flag says whether the swept
+   * trigger alone would escalate the event at a low enough threshold. */
+  keys = g_new (guint64, self->n_events);
+  flags = g_new (guint8, self->n_events);
   others = g_new (OnloopReasons, MIN (CHUNK, self->n_events));
   for (guint chunk = start; chunk < end; chunk += CHUNK)
     {
@@ -288,18 +291,19 @@ onloop_calibration_new (OnloopLog     *log,
       for (guint i = chunk; i < chunk_end; i++)
         {
           double v = field_value (log, trigger->kind, i);
-          gboolean escalated_by_others = (others[i - chunk] & ~bit) != 0;
+          gboolean escalated_by_others = others[i - chunk] != 0;
 
           self->n_base += escalated_by_others;
           if (!in_scope[log->decision[i]] || isnan (v))
             continue;
 
-          all[n_all++] = v;
-          if (!escalated_by_others &&
-              (trigger->kind != ONLOOP_TRIGGER_CONFLICTING_SIGNALS ||
-               (log->stage_progressed[i] == 0 && log->days_in_stage[i] >= 0 &&
-                log->days_in_stage[i] >= trigger->min_days_in_stage)))
-            self->values[n_values++] = v;
+          keys[n_all] = double_key (v);
+          flags[n_all] = !escalated_by_others &&
+                         (trigger->kind != ONLOOP_TRIGGER_CONFLICTING_SIGNALS ||
+                          (log->stage_progressed[i] == 0 && log->days_in_stage[i] >= 0 &&
+                           log->days_in_stage[i] >= trigger->min_days_in_stage));
+          n_values += flags[n_all];
+          n_all++;
         }
     }
   onloop_evaluator_free (evaluator);
@@ -311,26 +315,34 @@ onloop_calibration_new (OnloopLog     *log,
       return NULL;
     }
 
-  self->n_values = n_values;
-  sort_doubles (self->values, n_values);
-  sort_doubles (all, n_all);
+  scratch_keys = g_new (guint64, n_all);
+  scratch_flags = g_new (guint8, n_all);
+  radix_sort (&keys, &flags, &scratch_keys, &scratch_flags, n_all);
 
-  /* The distinct cuts, and the escalations at each by one merge walk. */
+  /* The distinct cuts, with the candidates below each. */
+  self->n_values = n_values;
   self->cuts = g_new (double, n_all);
+  self->below = g_new (guint, n_all + 1);
   self->cut_escalated = g_new (guint, n_all);
   for (guint i = 0, below = 0; i < n_all; i++)
     {
-      double cut = all[i];
+      if (i == 0 || keys[i] != keys[i - 1])
+        {
+          double cut = key_double (keys[i]);
 
-      if (self->n_cuts > 0 && self->cuts[self->n_cuts - 1] == cut)
-        continue;
-      while (below < n_values && self->values[below] < cut)
-        below++;
-      self->cuts[self->n_cuts] = cut;
-      self->cut_escalated[self->n_cuts] = self->n_base +
-        (self->kind == ONLOOP_TRIGGER_SENTIMENT ? below : n_values - below);
-      self->n_cuts++;
+          /* -0 and 0 are one number. */
+          if (self->n_cuts == 0 || self->cuts[self->n_cuts - 1] != cut)
+            {
+              self->cuts[self->n_cuts] = cut;
+              self->below[self->n_cuts] = below;
+              self->cut_escalated[self->n_cuts] = self->n_base +
+                (self->kind == ONLOOP_TRIGGER_SENTIMENT ? below : n_values - below);
+              self->n_cuts++;
+            }
+        }
+      below += flags[i];
     }
+  self->below[self->n_cuts] = n_values;
 
   return g_steal_pointer (&self);
 }
@@ -348,7 +360,7 @@ onloop_calibration_unref (OnloopCalibration *self)
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
   g_free (self->trigger_id);
-  g_free (self->values);
+  g_free (self->below);
   g_free (self->cuts);
   g_free (self->cut_escalated);
   g_free (self);
