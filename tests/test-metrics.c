@@ -12,6 +12,7 @@
 #include "onloop-engine.h"
 #include "onloop-log-parser.h"
 #include "onloop-store-log.h"
+#include "onloop-store-map.h"
 #include "onloop-store-review.h"
 #include "onloop-store-spec.h"
 #include "onloop-store-time-entry.h"
@@ -334,6 +335,30 @@ test_thresholds_from_settings (Fixture       *f,
   g_assert_no_error (error);
   weeks = read_metrics (f, NULL, NULL);
   g_assert_cmpuint (g_array_index (weeks, OnloopWeekMetrics, 0).verdicts, ==, ONLOOP_VERDICT_ON_TARGET);
+}
+
+/* With nothing published the draft is in force, and the draft is the live
+ * map: moving a card to Judgment changes the numbers at once. */
+static void
+test_map_edit_refreshes (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) before = NULL;
+  g_autoptr(GArray) after = NULL;
+
+  set_draft (f,
+             "{\"format\": \"onloop.spec/1\", \"decisions\": ["
+             " {\"key\": \"d\", \"title\": \"D\", \"category\": \"execution\", \"may\": [], \"uses\": [], \"must_not\": []}],"
+             " \"triggers\": []}");
+  import_text (f, E ("a", "2026-11-02T00:00:00Z", "d", "x", "", "") E ("b", "2026-11-02T00:00:01Z", "e", "x", "", ""));
+  before = read_metrics (f, NULL, NULL);
+  g_assert_cmpuint (g_array_index (before, OnloopWeekMetrics, 0).escalated, ==, 0);
+
+  onloop_store_move_decision (f->store, "d", ONLOOP_CATEGORY_JUDGMENT, 0, &error);
+  g_assert_no_error (error);
+  after = read_metrics (f, NULL, NULL);
+  g_assert_cmpuint (g_array_index (after, OnloopWeekMetrics, 0).escalated, ==, 1);
 }
 
 static void
@@ -749,6 +774,7 @@ main (int    argc,
   g_test_add_func ("/metrics/range-parse", test_range_parse);
   g_test_add ("/metrics/every-metric", Fixture, NULL, fixture_set_up, test_every_metric, fixture_tear_down);
   g_test_add ("/metrics/thresholds-from-settings", Fixture, NULL, fixture_set_up, test_thresholds_from_settings, fixture_tear_down);
+  g_test_add ("/metrics/map-edit-refreshes", Fixture, NULL, fixture_set_up, test_map_edit_refreshes, fixture_tear_down);
   g_test_add ("/metrics/empty-workspace", Fixture, NULL, fixture_set_up, test_empty_workspace, fixture_tear_down);
   g_test_add ("/metrics/naive/draft", Fixture, NULL, fixture_set_up, test_naive_draft, fixture_tear_down);
   g_test_add ("/metrics/naive/versions", Fixture, NULL, fixture_set_up, test_naive_versions, fixture_tear_down);

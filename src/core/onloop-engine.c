@@ -579,6 +579,26 @@ onloop_engine_compute_metrics (OnloopEngine           *self,
   return build_metrics ((OnloopWeeklyRow *) (gpointer) rows->data, rows->len, hours, range, thresholds);
 }
 
+/* What the weekly table was computed under, when nothing is published:
+ * the draft is then in force, and it is also the live map, whose edits
+ * (a card moved to Judgment) do not all mark the workspace stale. A
+ * checksum of the draft document catches them. Published versions are
+ * immutable and publishing marks stale, so then no check is needed. */
+static char *
+spec_fingerprint (OnloopStore *store)
+{
+  g_autoptr(OnloopSpec) draft = NULL;
+  g_autofree char *json = NULL;
+
+  if (onloop_store_get_latest_version (store) > 0)
+    return g_strdup ("published");
+  draft = onloop_store_load_draft (store, NULL);
+  if (draft == NULL)
+    return g_strdup ("unreadable");
+  json = onloop_spec_to_json (draft);
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA1, json, -1);
+}
+
 gboolean
 onloop_engine_refresh (OnloopStore   *store,
                        OnloopEngine **out_engine,
@@ -587,7 +607,9 @@ onloop_engine_refresh (OnloopStore   *store,
 {
   g_autoptr(OnloopEngine) engine = NULL;
   g_autoptr(GArray) rows = NULL;
-  gboolean stale = onloop_store_is_stale (store);
+  g_autofree char *fingerprint = spec_fingerprint (store);
+  g_autofree char *computed_for = onloop_store_get_setting (store, "engine.weekly_spec");
+  gboolean stale = onloop_store_is_stale (store) || g_strcmp0 (fingerprint, computed_for) != 0;
 
   if (!stale && out_engine == NULL)
     return TRUE;
@@ -599,7 +621,8 @@ onloop_engine_refresh (OnloopStore   *store,
   if (stale)
     {
       rows = engine_weekly_rows (engine);
-      if (!onloop_store_write_weekly (store, (OnloopWeeklyRow *) (gpointer) rows->data, rows->len, error))
+      if (!onloop_store_write_weekly (store, (OnloopWeeklyRow *) (gpointer) rows->data, rows->len, error) ||
+          !onloop_store_set_setting (store, "engine.weekly_spec", fingerprint, error))
         return FALSE;
     }
 
