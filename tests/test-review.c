@@ -526,20 +526,24 @@ test_view_demo (ViewFixture   *f,
   wait_idle (f->view);
   g_assert_cmpuint (onloop_chart_get_n_points (chart), ==, 4);
 
+  /* For a person looking at the pane: the whole page, light and dark. */
   if (g_getenv ("ONLOOP_TEST_SAVE_DIR") != NULL)
     {
+      /* The page's box: the charts' grid's parent. */
+      GtkWidget *content = gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (rate)));
       Pixels pixels = { 0 };
 
       onloop_review_view_set_range_weeks (f->view, 12);
       wait_idle (f->view);
-      gtk_window_set_default_size (GTK_WINDOW (f->window), 1180, 3000);
       onloop_test_wait (300);
-      render (f->window, &pixels);
+      render (content, &pixels);
       pixels_clear (&pixels);
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                           ADW_COLOR_SCHEME_FORCE_DARK);
       onloop_test_wait (300);
       render (f->window, &pixels);
+      pixels_clear (&pixels);
+      render (content, &pixels);
       pixels_clear (&pixels);
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                           ADW_COLOR_SCHEME_FORCE_LIGHT);

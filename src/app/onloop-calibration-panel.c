@@ -93,6 +93,7 @@ update_result (OnloopCalibrationPanel *self)
   OnloopCalibrationPoint point;
   guint n_cuts, index;
   g_autofree char *threshold = NULL;
+  g_autofree char *current = NULL;
   g_autofree char *text = NULL;
   const char *parameter;
   const char *op;
@@ -106,11 +107,13 @@ update_result (OnloopCalibrationPanel *self)
   parameter = onloop_calibration_get_parameter (self->calibration);
   op = onloop_calibration_get_kind (self->calibration) == ONLOOP_TRIGGER_SENTIMENT ? "<" : "≥";
 
-  /* TRANSLATORS: "min_arr 61,250: 12.5 % of decisions escalated (1,250 of 10,000)" */
-  text = g_strdup_printf (_("%s %s: %.1f %% of decisions escalated (%'u of %'u); fires when the "
-                            "field is %s %s"),
-                          parameter, threshold, point.exception_rate * 100, point.escalated,
-                          onloop_calibration_get_n_events (self->calibration), op, threshold);
+  current = format_threshold (self, onloop_calibration_get_current (self->calibration));
+  /* TRANSLATORS: "min_arr ≥ 61,250: 12.5 % of decisions escalated (1,250 of 10,000); the
+   * draft has 50,000" */
+  text = g_strdup_printf (_("%s %s %s: %.1f %% of decisions escalated (%'u of %'u); the draft "
+                            "has %s"),
+                          parameter, op, threshold, point.exception_rate * 100, point.escalated,
+                          onloop_calibration_get_n_events (self->calibration), current);
   gtk_label_set_label (self->result_label, text);
   onloop_chart_set_marker (self->chart, n_cuts > 1 ? (double) index / (n_cuts - 1) : 0.5,
                            point.exception_rate);

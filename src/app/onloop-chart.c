@@ -239,16 +239,71 @@ changed (OnloopChart *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+#define LEGEND_ROW    18.0
+#define LEGEND_SWATCH 10.0
+
+/* Lays out the legend of a chart with several series, left to right in
+ * rows of @width; with @snapshot, draws it from @top. Returns its height. */
+static double
+legend (OnloopChart *self,
+        GtkSnapshot *snapshot,
+        double       width,
+        double       top)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  double x = MARGIN_LEFT, y = top;
+  GdkRGBA text;
+
+  if (self->n_series < 2 || self->series_names == NULL)
+    return 0;
+
+  foreground (widget, &text, 0.8);
+  for (guint s = 0; s < self->n_series; s++)
+    {
+      g_autoptr(PangoLayout) layout =
+        gtk_widget_create_pango_layout (widget, g_ptr_array_index (self->series_names, s));
+      int tw, th;
+      double item;
+
+      pango_layout_get_pixel_size (layout, &tw, &th);
+      item = LEGEND_SWATCH + 4 + tw + 14;
+      if (x + item > width && x > MARGIN_LEFT)
+        {
+          x = MARGIN_LEFT;
+          y += LEGEND_ROW;
+        }
+      if (snapshot != NULL)
+        {
+          GdkRGBA color;
+
+          series_color (self, s, &color);
+          gtk_snapshot_append_color (snapshot, &color,
+                                     &GRAPHENE_RECT_INIT (x, y + (LEGEND_ROW - LEGEND_SWATCH) / 2,
+                                                          LEGEND_SWATCH, LEGEND_SWATCH));
+          gtk_snapshot_save (snapshot);
+          gtk_snapshot_translate (snapshot,
+                                  &GRAPHENE_POINT_INIT (x + LEGEND_SWATCH + 4,
+                                                        round (y + (LEGEND_ROW - th) / 2)));
+          gtk_snapshot_append_layout (snapshot, layout, &text);
+          gtk_snapshot_restore (snapshot);
+        }
+      x += item;
+    }
+
+  return y - top + LEGEND_ROW;
+}
+
 static void
 plot_area (OnloopChart     *self,
            graphene_rect_t *area)
 {
   double w = gtk_widget_get_width (GTK_WIDGET (self));
   double h = gtk_widget_get_height (GTK_WIDGET (self));
+  double bottom = MARGIN_BOTTOM + legend (self, NULL, w, 0);
 
   graphene_rect_init (area, MARGIN_LEFT, MARGIN_TOP,
                       MAX (1, w - MARGIN_LEFT - MARGIN_RIGHT),
-                      MAX (1, h - MARGIN_TOP - MARGIN_BOTTOM));
+                      MAX (1, h - MARGIN_TOP - bottom));
 }
 
 /* The centre of point @p along x, and the width of its slot. */
@@ -562,6 +617,8 @@ onloop_chart_snapshot (GtkWidget   *widget,
     snapshot_bars (self, snapshot, &area);
 
   snapshot_marker (self, snapshot, &area);
+  legend (self, snapshot, gtk_widget_get_width (widget),
+          area.origin.y + area.size.height + MARGIN_BOTTOM);
 }
 
 static void

@@ -66,6 +66,7 @@ update_progress (OnloopSpotCheckQueue *self)
   g_autofree char *text = NULL;
   guint reviewed = onloop_spot_check_queue_get_n_reviewed (self);
 
+  gtk_widget_set_visible (GTK_WIDGET (self->list), self->items->len > 0);
   if (self->items->len == 0)
     text = g_strdup (_("No sample drawn"));
   else
