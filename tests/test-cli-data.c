@@ -111,7 +111,7 @@ test_map_round_trip (Fixture       *f,
   /* JSON out, JSON back in: nothing changes. */
   run (f, "export-map", NULL);
   g_assert_cmpint (f->status, ==, 0);
-  g_assert_true (g_str_has_prefix (f->out, "{\n  \"format\" : \"onloop.map/1\""));
+  g_assert_true (g_str_has_prefix (f->out, "{\n  \"format\": \"onloop.map/1\""));
   first_json = g_strdup (f->out);
   json_path = write_file (f, "map.json", first_json);
   run (f, "import-map", json_path, NULL);
@@ -211,7 +211,7 @@ test_marks (Fixture       *f,
 
   run (f, "export-marks", NULL);
   g_assert_cmpint (f->status, ==, 0);
-  g_assert_nonnull (strstr (f->out, "\"note\" : \"@channel: wrong tone\""));
+  g_assert_nonnull (strstr (f->out, "\"note\": \"@channel: wrong tone\""));
 
   run (f, "mark", "e-2", "clear", NULL);
   g_assert_cmpint (f->status, ==, 0);

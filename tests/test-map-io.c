@@ -125,7 +125,7 @@ test_json_round_trip (Fixture       *f,
   OnloopMapImportStats stats;
 
   g_assert_no_error (error);
-  g_assert_true (g_str_has_prefix (json, "{\n  \"format\" : \"onloop.map/1\""));
+  g_assert_true (g_str_has_prefix (json, "{\n  \"format\": \"onloop.map/1\""));
 
   entries = onloop_map_parse (json, strlen (json), "map.json", &error);
   g_assert_no_error (error);

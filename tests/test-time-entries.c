@@ -117,8 +117,40 @@ test_parse_object_and_array (void)
   g_clear_pointer (&text, g_free);
   text = describe (again);
   g_assert_cmpstr (text, ==, "2026-W44 Sam 0/0/1.5/0/0/0; 2026-W45 Sam 0/0/0/0/0/0");
-  g_assert_nonnull (strstr (json, "\"strategy\" : 1.5"));
-  g_assert_nonnull (strstr (json, "\"coaching\" : 0"));
+  g_assert_cmpstr (json, ==,
+                   "[\n"
+                   "  {\"week\": \"2026-W44\", \"manager\": \"Sam\", \"execution_oversight\": 0, "
+                   "\"exception_handling\": 0, \"strategy\": 1.5, \"coaching\": 0, \"relationship_repair\": 0, \"other\": 0},\n"
+                   "  {\"week\": \"2026-W45\", \"manager\": \"Sam\", \"execution_oversight\": 0, "
+                   "\"exception_handling\": 0, \"strategy\": 0, \"coaching\": 0, \"relationship_repair\": 0, \"other\": 0}\n"
+                   "]\n");
+}
+
+static void
+test_numbers_read_back (void)
+{
+  const char input[] =
+    "{\"week\": \"2026-W45\", \"manager\": \"Tab\\there \\\"quoted\\\"\", \"coaching\": 1.1,"
+    " \"strategy\": 0.1, \"other\": 12.000000000000002, \"exception_handling\": 1e-7}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = onloop_time_entries_parse (input, sizeof input - 1, "t.json", &error);
+  g_autoptr(GPtrArray) again = NULL;
+  g_autofree char *json = NULL;
+  OnloopTimeEntry *a, *b;
+
+  g_assert_no_error (error);
+  json = onloop_time_entries_to_json (entries);
+  /* As short as they can be, and the same doubles when read back. */
+  g_assert_nonnull (strstr (json, "\"coaching\": 1.1,"));
+  g_assert_nonnull (strstr (json, "\"strategy\": 0.1,"));
+  g_assert_nonnull (strstr (json, "\"manager\": \"Tab\\there \\\"quoted\\\"\""));
+  again = onloop_time_entries_parse (json, strlen (json), "t.json", &error);
+  g_assert_no_error (error);
+  a = g_ptr_array_index (entries, 0);
+  b = g_ptr_array_index (again, 0);
+  g_assert_cmpstr (a->manager, ==, b->manager);
+  for (guint h = 0; h < ONLOOP_N_HOURS; h++)
+    g_assert_true (a->hours[h] == b->hours[h]);
 }
 
 static void
@@ -338,6 +370,7 @@ main (int    argc,
 
   g_test_add_func ("/time-entries/parse/object-and-array", test_parse_object_and_array);
   g_test_add_func ("/time-entries/parse/errors-name-the-path", test_parse_errors);
+  g_test_add_func ("/time-entries/write/numbers-read-back", test_numbers_read_back);
   g_test_add ("/time-entries/store/set-get-delete", Fixture, NULL,
               fixture_setup, test_set_get_delete, fixture_teardown);
   g_test_add ("/time-entries/store/list-by-week-range", Fixture, NULL,

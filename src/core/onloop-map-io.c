@@ -14,6 +14,7 @@
 #include <json-glib/json-glib.h>
 
 #include "onloop-csv.h"
+#include "onloop-json-writer.h"
 #include "onloop-map-io.h"
 #include "onloop-slug.h"
 
@@ -642,57 +643,30 @@ onloop_map_parse (const char  *data,
 char *
 onloop_map_to_json (GPtrArray *decisions)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "format");
-  json_builder_add_string_value (builder, MAP_FORMAT_ID);
-  json_builder_set_member_name (builder, "decisions");
-  json_builder_begin_array (builder);
+  GString *out = g_string_new ("{\n  \"format\": \"" MAP_FORMAT_ID "\",\n  \"decisions\": [");
 
   for (guint i = 0; i < decisions->len; i++)
     {
       OnloopDecision *decision = g_ptr_array_index (decisions, i);
       const char *workflow = onloop_decision_get_workflow (decision);
-      double frequency = onloop_decision_get_frequency (decision);
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "key");
-      json_builder_add_string_value (builder, onloop_decision_get_key (decision));
-      json_builder_set_member_name (builder, "title");
-      json_builder_add_string_value (builder, onloop_decision_get_title (decision));
-      json_builder_set_member_name (builder, "category");
-      json_builder_add_string_value (builder,
-                                     onloop_category_to_string (onloop_decision_get_category (decision)));
-      json_builder_set_member_name (builder, "workflow");
-      if (workflow != NULL && *workflow != '\0')
-        json_builder_add_string_value (builder, workflow);
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "description");
-      json_builder_add_string_value (builder, onloop_decision_get_description (decision));
-      json_builder_set_member_name (builder, "frequency_per_week");
-      /* Whole numbers as integers: "12", not "12.0". */
-      if (frequency == floor (frequency) && frequency < 9007199254740992.0)
-        json_builder_add_int_value (builder, (gint64) frequency);
-      else
-        json_builder_add_double_value (builder, frequency);
-      json_builder_end_object (builder);
+      g_string_append (out, i == 0 ? "\n    {\n      \"key\": " : ",\n    {\n      \"key\": ");
+      onloop_json_append_string (out, onloop_decision_get_key (decision));
+      g_string_append (out, ",\n      \"title\": ");
+      onloop_json_append_string (out, onloop_decision_get_title (decision));
+      g_string_append (out, ",\n      \"category\": ");
+      onloop_json_append_string (out, onloop_category_to_string (onloop_decision_get_category (decision)));
+      g_string_append (out, ",\n      \"workflow\": ");
+      onloop_json_append_string (out, workflow != NULL && *workflow != '\0' ? workflow : NULL);
+      g_string_append (out, ",\n      \"description\": ");
+      onloop_json_append_string (out, onloop_decision_get_description (decision));
+      g_string_append (out, ",\n      \"frequency_per_week\": ");
+      onloop_json_append_number (out, onloop_decision_get_frequency (decision));
+      g_string_append (out, "\n    }");
     }
 
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  text = json_generator_to_data (generator, NULL);
-
-  return g_strconcat (text, "\n", NULL);
+  g_string_append (out, decisions->len > 0 ? "\n  ]\n}\n" : "]\n}\n");
+  return g_string_free (out, FALSE);
 }
 
 char *

@@ -8,9 +8,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 
 #include "onloop-csv.h"
+#include "onloop-json-writer.h"
 #include "onloop-store-private.h"
 #include "onloop-store-review.h"
 #include "onloop-time.h"
@@ -243,18 +243,17 @@ onloop_store_get_spot_check (OnloopStore *self,
 static char *
 ids_to_json (const char * const *ids)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
+  GString *out = g_string_new ("[");
 
-  json_builder_begin_array (builder);
   for (guint i = 0; ids[i] != NULL; i++)
-    json_builder_add_string_value (builder, ids[i]);
-  json_builder_end_array (builder);
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      onloop_json_append_string (out, ids[i]);
+    }
+  g_string_append_c (out, ']');
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
+  return g_string_free (out, FALSE);
 }
 
 GPtrArray *
@@ -342,41 +341,26 @@ onloop_spot_checks_to_csv (GPtrArray *checks)
 char *
 onloop_spot_checks_to_json (GPtrArray *checks)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
+  GString *out = g_string_new ("{\n  \"format\": \"onloop.marks/1\",\n  \"marks\": [");
+  const char *names[] = { "event", "at", "decision", "action", "verdict", "note", "checked_at" };
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "format");
-  json_builder_add_string_value (builder, "onloop.marks/1");
-  json_builder_set_member_name (builder, "marks");
-  json_builder_begin_array (builder);
   for (guint i = 0; i < checks->len; i++)
     {
       OnloopSpotCheck *check = g_ptr_array_index (checks, i);
-      const char *names[] = { "event", "at", "decision", "action", "verdict", "note", "checked_at" };
       const char *values[] = {
         check->event, check->at, check->decision, check->action,
         onloop_spot_verdict_to_string (check->verdict), check->note, check->checked_at
       };
 
-      json_builder_begin_object (builder);
+      g_string_append (out, i == 0 ? "\n    {" : ",\n    {");
       for (guint f = 0; f < G_N_ELEMENTS (names); f++)
         {
-          json_builder_set_member_name (builder, names[f]);
-          json_builder_add_string_value (builder, values[f]);
+          g_string_append_printf (out, "%s\n      \"%s\": ", f == 0 ? "" : ",", names[f]);
+          onloop_json_append_string (out, values[f]);
         }
-      json_builder_end_object (builder);
+      g_string_append (out, "\n    }");
     }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  text = json_generator_to_data (generator, NULL);
-
-  return g_strconcat (text, "\n", NULL);
+  g_string_append (out, checks->len > 0 ? "\n  ]\n}\n" : "]\n}\n");
+  return g_string_free (out, FALSE);
 }

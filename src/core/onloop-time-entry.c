@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "onloop-json-writer.h"
 #include "onloop-time-entry.h"
 
 G_DEFINE_QUARK (onloop-time-entry-error-quark, onloop_time_entry_error)
@@ -304,41 +305,26 @@ onloop_time_entries_parse (const char  *data,
 char *
 onloop_time_entries_to_json (GPtrArray *entries)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
+  GString *out = g_string_new ("[");
 
-  json_builder_begin_array (builder);
+  /* One entry a line, as the format's example writes it. */
   for (guint i = 0; i < entries->len; i++)
     {
       const OnloopTimeEntry *entry = g_ptr_array_index (entries, i);
       g_autofree char *week = onloop_week_format (entry->week);
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "week");
-      json_builder_add_string_value (builder, week);
-      json_builder_set_member_name (builder, "manager");
-      json_builder_add_string_value (builder, entry->manager);
+      g_string_append (out, i == 0 ? "\n  {\"week\": " : ",\n  {\"week\": ");
+      onloop_json_append_string (out, week);
+      g_string_append (out, ", \"manager\": ");
+      onloop_json_append_string (out, entry->manager);
       for (guint h = 0; h < ONLOOP_N_HOURS; h++)
         {
-          double value = entry->hours[h];
-
-          json_builder_set_member_name (builder, field_names[h]);
-          if (value == floor (value) && value < 9007199254740992.0)
-            json_builder_add_int_value (builder, (gint64) value);
-          else
-            json_builder_add_double_value (builder, value);
+          g_string_append_printf (out, ", \"%s\": ", field_names[h]);
+          onloop_json_append_number (out, entry->hours[h]);
         }
-      json_builder_end_object (builder);
+      g_string_append_c (out, '}');
     }
-  json_builder_end_array (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  text = json_generator_to_data (generator, NULL);
-
-  return g_strconcat (text, "\n", NULL);
+  g_string_append (out, entries->len > 0 ? "\n]\n" : "]\n");
+  return g_string_free (out, FALSE);
 }
