@@ -268,62 +268,111 @@ max_seq (OnloopStore *store,
   return seq;
 }
 
+/* What each parameter of the insert holds now. Bindings survive
+ * sqlite3_reset(), and every bind call takes the connection's mutex, so a
+ * NULL or a flag that is the same as on the previous row is not bound
+ * again (most optional fields are absent on most rows). */
+typedef struct
+{
+  sqlite3_stmt *stmt;
+  gint8         state[21];   /* BOUND_NULL, BOUND_FALSE, BOUND_TRUE or BOUND_OTHER */
+} Binder;
+
+enum
+{
+  BOUND_OTHER,
+  BOUND_NULL,
+  BOUND_FALSE,
+  BOUND_TRUE,
+};
+
 static inline void
-bind_span (sqlite3_stmt     *stmt,
+bind_null (Binder *b,
+           int     column)
+{
+  if (b->state[column] != BOUND_NULL)
+    {
+      sqlite3_bind_null (b->stmt, column);
+      b->state[column] = BOUND_NULL;
+    }
+}
+
+static inline void
+bind_span (Binder           *b,
            int               column,
            const OnloopSpan *span)
 {
   if (span->str != NULL)
-    sqlite3_bind_text (stmt, column, span->str, (int) span->len, SQLITE_STATIC);
+    {
+      sqlite3_bind_text (b->stmt, column, span->str, (int) span->len, SQLITE_STATIC);
+      b->state[column] = BOUND_OTHER;
+    }
   else
-    sqlite3_bind_null (stmt, column);
+    bind_null (b, column);
 }
 
 static inline void
-bind_double (sqlite3_stmt *stmt,
-             int           column,
-             gboolean      present,
-             double        value)
+bind_double (Binder  *b,
+             int      column,
+             gboolean present,
+             double   value)
 {
   if (present)
-    sqlite3_bind_double (stmt, column, value);
+    {
+      sqlite3_bind_double (b->stmt, column, value);
+      b->state[column] = BOUND_OTHER;
+    }
   else
-    sqlite3_bind_null (stmt, column);
+    bind_null (b, column);
+}
+
+static inline void
+bind_flag (Binder  *b,
+           int      column,
+           gboolean present,
+           gboolean value)
+{
+  gint8 state = value ? BOUND_TRUE : BOUND_FALSE;
+
+  if (!present)
+    bind_null (b, column);
+  else if (b->state[column] != state)
+    {
+      sqlite3_bind_int (b->stmt, column, value ? 1 : 0);
+      b->state[column] = state;
+    }
 }
 
 static void
-bind_event (sqlite3_stmt          *stmt,
+bind_event (Binder                *b,
             const OnloopEventView *v)
 {
-  bind_span (stmt, 1, &v->id);
-  sqlite3_bind_int64 (stmt, 2, v->at_usec);
-  bind_span (stmt, 3, &v->at_text);
-  bind_span (stmt, 4, &v->decision);
-  bind_span (stmt, 5, &v->action);
-  bind_double (stmt, 6, v->has & ONLOOP_EVENT_HAS_DEAL_ARR, v->deal_arr);
-  bind_double (stmt, 7, v->has & ONLOOP_EVENT_HAS_SENTIMENT, v->sentiment);
-  bind_span (stmt, 8, &v->industry);
-  bind_span (stmt, 9, &v->persona);
-  bind_span (stmt, 10, &v->objection);
-  bind_double (stmt, 11, v->has & ONLOOP_EVENT_HAS_ENGAGEMENT, v->engagement);
-  if (v->has & ONLOOP_EVENT_HAS_STAGE_PROGRESSED)
-    sqlite3_bind_int (stmt, 12, v->stage_progressed ? 1 : 0);
-  else
-    sqlite3_bind_null (stmt, 12);
+  bind_span (b, 1, &v->id);
+  sqlite3_bind_int64 (b->stmt, 2, v->at_usec);
+  bind_span (b, 3, &v->at_text);
+  bind_span (b, 4, &v->decision);
+  bind_span (b, 5, &v->action);
+  bind_double (b, 6, v->has & ONLOOP_EVENT_HAS_DEAL_ARR, v->deal_arr);
+  bind_double (b, 7, v->has & ONLOOP_EVENT_HAS_SENTIMENT, v->sentiment);
+  bind_span (b, 8, &v->industry);
+  bind_span (b, 9, &v->persona);
+  bind_span (b, 10, &v->objection);
+  bind_double (b, 11, v->has & ONLOOP_EVENT_HAS_ENGAGEMENT, v->engagement);
+  bind_flag (b, 12, v->has & ONLOOP_EVENT_HAS_STAGE_PROGRESSED, v->stage_progressed);
   if (v->has & ONLOOP_EVENT_HAS_DAYS_IN_STAGE)
-    sqlite3_bind_int64 (stmt, 13, v->days_in_stage);
+    {
+      sqlite3_bind_int64 (b->stmt, 13, v->days_in_stage);
+      b->state[13] = BOUND_OTHER;
+    }
   else
-    sqlite3_bind_null (stmt, 13);
-  bind_span (stmt, 14, &v->tags_json);
-  if (v->has & ONLOOP_EVENT_HAS_ESCALATED)
-    sqlite3_bind_int (stmt, 15, v->escalated ? 1 : 0);
-  else
-    sqlite3_bind_null (stmt, 15);
-  sqlite3_bind_int (stmt, 16, v->reviewed ? 1 : 0);
-  sqlite3_bind_int (stmt, 17, v->overridden ? 1 : 0);
-  sqlite3_bind_int (stmt, 18, v->quality_issue ? 1 : 0);
-  bind_double (stmt, 19, v->has & ONLOOP_EVENT_HAS_REVIEW_MINUTES, v->review_minutes);
-  bind_span (stmt, 20, &v->extra);
+    bind_null (b, 13);
+  bind_span (b, 14, &v->tags_json);
+  bind_flag (b, 15, v->has & ONLOOP_EVENT_HAS_ESCALATED, v->escalated);
+  bind_flag (b, 16, TRUE, v->reviewed);
+  bind_flag (b, 17, TRUE, v->overridden);
+  bind_flag (b, 18, TRUE, v->quality_issue);
+  bind_double (b, 19, v->has & ONLOOP_EVENT_HAS_REVIEW_MINUTES, v->review_minutes);
+  bind_span (b, 20, &v->extra);
 }
 
 typedef struct
@@ -347,7 +396,7 @@ check_conflict (Writer       *w,
 
   if (stmt == NULL)
     return FALSE;
-  bind_span (stmt, 1, &record->view.id);
+  sqlite3_bind_text (stmt, 1, record->view.id.str, (int) record->view.id.len, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     seq = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
@@ -371,6 +420,7 @@ write_batch (Writer *w,
 {
   sqlite3 *db = onloop_store_get_db (w->store);
   sqlite3_stmt *insert;
+  Binder binder = { NULL };
 
   insert = onloop_store_statement (w->store,
                                    "INSERT INTO events (id, at, at_text, decision, action,"
@@ -384,6 +434,8 @@ write_batch (Writer *w,
                                    error);
   if (insert == NULL)
     return FALSE;
+  binder.stmt = insert;   /* fresh from the cache: every parameter is NULL */
+  memset (binder.state, BOUND_NULL, sizeof binder.state);
 
   for (guint i = 0; i < batch->n_records; i++)
     {
@@ -393,7 +445,7 @@ write_batch (Writer *w,
       if ((i & 1023) == 1023 && g_cancellable_set_error_if_cancelled (w->import->cancellable, error))
         return FALSE;
 
-      bind_event (insert, &record->view);
+      bind_event (&binder, &record->view);
       rc = sqlite3_step (insert);
       sqlite3_reset (insert);
       if (rc != SQLITE_DONE)
