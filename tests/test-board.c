@@ -271,6 +271,19 @@ test_key_moves_land_in_store (Fixture       *f,
   g_assert_true (gtk_widget_get_ancestor (GTK_WIDGET (focused_card (f)), ONLOOP_TYPE_BOARD_COLUMN) ==
                  GTK_WIDGET (onloop_map_view_get_column (f->view, ONLOOP_CATEGORY_JUDGMENT)));
 
+  /* Down and Up walk the column, card by card. */
+  g_assert_true (onloop_map_view_focus_card (f->view, second));
+  onloop_test_wait (50);
+  g_assert_true (press_key (f, GDK_KEY_Down, 0));
+  {
+    g_autofree char *third = key_at (f, ONLOOP_CATEGORY_UNSORTED, 1);
+    g_assert_cmpstr (focused_key (f), ==, third);
+  }
+  g_assert_true (press_key (f, GDK_KEY_Up, 0));
+  g_assert_cmpstr (focused_key (f), ==, second);
+  g_assert_true (onloop_map_view_focus_card (f->view, first));
+  onloop_test_wait (50);
+
   /* E to Execution, then U back to Unsorted (at the end). */
   g_assert_true (press_key (f, GDK_KEY_e, 0));
   g_assert_cmpint (category_in_store (f, first, NULL), ==, ONLOOP_CATEGORY_EXECUTION);
@@ -706,6 +719,15 @@ main (int    argc,
       char **argv)
 {
   onloop_test_gtk_init (&argc, &argv);
+
+  /* AdwApplication loads the style sheet for the app; a test has none. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/onloop/Onloop/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/board/starter-deck/offered-on-empty-map-and-undone-at-once", test_starter_deck);

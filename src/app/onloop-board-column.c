@@ -64,7 +64,7 @@ row_get_item (GtkWidget *row)
 static OnloopCard *
 row_get_card (GtkWidget *row)
 {
-  return g_object_get_data (G_OBJECT (row), "onloop-card");
+  return ONLOOP_CARD (row);
 }
 
 /* The row (header + card) that @widget belongs to, if any. */
@@ -194,7 +194,7 @@ drag_begin_cb (GtkDragSource *source,
                GdkDrag       *drag,
                OnloopCard    *card)
 {
-  g_autoptr(GdkPaintable) icon = render_card (GTK_WIDGET (card));
+  g_autoptr(GdkPaintable) icon = render_card (onloop_card_get_frame (card));
 
   if (icon != NULL)
     gtk_drag_source_set_icon (source, icon,
@@ -217,18 +217,8 @@ setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
           OnloopBoardColumn        *self)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *header = gtk_label_new (NULL);
   GtkWidget *card = onloop_card_new ();
   GtkDragSource *source = gtk_drag_source_new ();
-
-  gtk_label_set_xalign (GTK_LABEL (header), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (header), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (header, "group-header");
-  gtk_widget_set_visible (header, FALSE);
-  gtk_box_append (GTK_BOX (row), header);
-  gtk_box_append (GTK_BOX (row), card);
-  gtk_widget_add_css_class (row, "card-row");
 
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
   g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), card);
@@ -236,10 +226,9 @@ setup_cb (GtkSignalListItemFactory *factory,
   g_signal_connect (source, "drag-end", G_CALLBACK (drag_end_cb), card);
   gtk_widget_add_controller (card, GTK_EVENT_CONTROLLER (source));
 
-  g_object_set_data (G_OBJECT (row), "onloop-list-item", item);
-  g_object_set_data (G_OBJECT (row), "onloop-card", card);
-  g_object_set_data (G_OBJECT (row), "onloop-header", header);
-  gtk_list_item_set_child (item, row);
+  /* The card is the row: the list's focus lands on it, and its keys work. */
+  g_object_set_data (G_OBJECT (card), "onloop-list-item", item);
+  gtk_list_item_set_child (item, card);
 }
 
 static void
@@ -247,16 +236,14 @@ bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
          OnloopBoardColumn        *self)
 {
-  GtkWidget *row = gtk_list_item_get_child (item);
-  GtkWidget *header = g_object_get_data (G_OBJECT (row), "onloop-header");
+  OnloopCard *card = ONLOOP_CARD (gtk_list_item_get_child (item));
   const char *group = NULL;
 
-  onloop_card_set_decision (row_get_card (row), gtk_list_item_get_item (item));
+  onloop_card_set_decision (card, gtk_list_item_get_item (item));
   if (self->model != NULL)
     group = onloop_board_model_get_group_header (self->model, self->category,
                                                  gtk_list_item_get_position (item));
-  gtk_label_set_text (GTK_LABEL (header), group != NULL ? group : "");
-  gtk_widget_set_visible (header, group != NULL);
+  onloop_card_set_group_header (card, group);
 }
 
 static void
@@ -264,9 +251,7 @@ unbind_cb (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            OnloopBoardColumn        *self)
 {
-  GtkWidget *row = gtk_list_item_get_child (item);
-
-  onloop_card_set_decision (row_get_card (row), NULL);
+  onloop_card_set_decision (ONLOOP_CARD (gtk_list_item_get_child (item)), NULL);
 }
 
 static void

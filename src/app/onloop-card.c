@@ -20,6 +20,8 @@ struct _OnloopCard
 {
   GtkWidget       parent_instance;
 
+  GtkLabel       *group_label;
+  GtkWidget      *frame;
   GtkLabel       *title_label;
   GtkMenuButton  *menu_button;
   GtkLabel       *workflow_label;
@@ -375,6 +377,8 @@ onloop_card_class_init (OnloopCardClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/onloop/Onloop/onloop-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, OnloopCard, group_label);
+  gtk_widget_class_bind_template_child (widget_class, OnloopCard, frame);
   gtk_widget_class_bind_template_child (widget_class, OnloopCard, title_label);
   gtk_widget_class_bind_template_child (widget_class, OnloopCard, menu_button);
   gtk_widget_class_bind_template_child (widget_class, OnloopCard, workflow_label);
@@ -467,4 +471,22 @@ onloop_card_get_badge_text (OnloopCard *self)
   g_return_val_if_fail (ONLOOP_IS_CARD (self), NULL);
 
   return gtk_label_get_text (self->badge_label);
+}
+
+void
+onloop_card_set_group_header (OnloopCard *self,
+                              const char *workflow)
+{
+  g_return_if_fail (ONLOOP_IS_CARD (self));
+
+  gtk_label_set_text (self->group_label, workflow != NULL ? workflow : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->group_label), workflow != NULL);
+}
+
+GtkWidget *
+onloop_card_get_frame (OnloopCard *self)
+{
+  g_return_val_if_fail (ONLOOP_IS_CARD (self), NULL);
+
+  return self->frame;
 }

@@ -21,6 +21,11 @@ GtkWidget      *onloop_card_new               (void);
 OnloopDecision *onloop_card_get_decision      (OnloopCard     *self);
 void            onloop_card_set_decision      (OnloopCard     *self,
                                                OnloopDecision *decision);
+/* The workflow heading above the card when the board groups by workflow. */
+void            onloop_card_set_group_header  (OnloopCard     *self,
+                                               const char     *workflow);
+/* The card itself, without the heading: what a drag shows. */
+GtkWidget      *onloop_card_get_frame         (OnloopCard     *self);
 /* Whether the suggestion badge is shown, and what it says. */
 gboolean        onloop_card_get_badge_visible (OnloopCard     *self);
 const char     *onloop_card_get_badge_text    (OnloopCard     *self);
