@@ -289,6 +289,17 @@ test_crlf (Fixture       *f,
   g_assert_cmpuint (counts.imported, ==, 2);
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM events WHERE action = 'send'"), ==, 2);
 
+  /* A byte order mark before the first line is not part of it. */
+  {
+    g_autofree char *c3 = event_line ("c3", "2026-11-02T09:00:00Z", "follow-up-timing");
+    g_autofree char *bom_contents = g_strdup_printf ("\xef\xbb\xbf%s\r\n", c3);
+    g_autofree char *bom = write_log (f, "bom.jsonl", bom_contents, -1);
+
+    g_assert_true (import (f, bom, &counts, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (counts.imported, ==, 1);
+  }
+
   /* Blank lines count in line numbers. */
   g_assert_false (import (f, bad, &counts, &error));
   expected = g_strdup_printf ("%s:4: at: the required field is missing", bad);

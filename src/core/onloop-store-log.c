@@ -188,6 +188,10 @@ reader_thread (gpointer data)
 
       p = buf;
       end = buf + carry + n;
+      /* A byte order mark at the start of the file (Windows tools write
+       * one) is not part of the first line. */
+      if (offset == 0 && line_no == 0 && end - p >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
+        p += 3;
       while ((nl = memchr (p, '\n', end - p)) != NULL)
         {
           if (!add_line (import, parser, &batch, p, nl - p, ++line_no, offset + (p - buf), &error))
