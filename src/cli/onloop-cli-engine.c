@@ -535,11 +535,18 @@ onloop_cli_calibrate (OnloopCliGlobals *globals,
 
       g_string_append_printf (out, _("Trigger %s (%s), %u events in range, %u escalated by the other rules.\n"),
                               trigger, parameter, n, onloop_calibration_get_n_base (calibration));
-      g_string_append_printf (out, _("Now:       %s = %g → %.2f %% escalated\n"), parameter,
-                              onloop_calibration_get_current (calibration),
-                              100.0 * onloop_calibration_rate_at (calibration, onloop_calibration_get_current (calibration)));
-      g_string_append_printf (out, _("Closest to %.2f %%: %s = %g → %.2f %% escalated (%u of %u)\n"),
-                              target * 100, parameter, best.threshold, best.exception_rate * 100, best.escalated, n);
+      {
+        g_autoptr(GString) now = g_string_new (NULL);
+        g_autoptr(GString) then = g_string_new (NULL);
+        double current = onloop_calibration_get_current (calibration);
+
+        append_number (now, current);
+        append_number (then, best.threshold);
+        g_string_append_printf (out, _("Now:       %s = %s → %.2f %% escalated\n"), parameter, now->str,
+                                100.0 * onloop_calibration_rate_at (calibration, current));
+        g_string_append_printf (out, _("Closest to %.2f %%: %s = %s → %.2f %% escalated (%u of %u)\n"),
+                                target * 100, parameter, then->str, best.exception_rate * 100, best.escalated, n);
+      }
       if (curve)
         {
           g_autoptr(GArray) points = onloop_calibration_curve (calibration);
@@ -548,7 +555,10 @@ onloop_cli_calibrate (OnloopCliGlobals *globals,
           for (guint i = 0; i < points->len; i++)
             {
               OnloopCalibrationPoint *p = &g_array_index (points, OnloopCalibrationPoint, i);
-              g_string_append_printf (out, "%16g %12u %9.2f%%\n", p->threshold, p->escalated, p->exception_rate * 100);
+              g_autoptr(GString) value = g_string_new (NULL);
+
+              append_number (value, p->threshold);
+              g_string_append_printf (out, "%16s %12u %9.2f%%\n", value->str, p->escalated, p->exception_rate * 100);
             }
         }
     }

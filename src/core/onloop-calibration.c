@@ -65,24 +65,26 @@ key_double (guint64 key)
 #define RADIX_SIZE (1 << RADIX_BITS)
 #define RADIX_PASSES 6   /* 6 × 11 ≥ 64 */
 
-/* Sorts @keys ascending, carrying @flags along: an LSD radix sort, all the
- * histograms in one pass, digits every key shares skipped. A million keys
- * sort in a few milliseconds, far under qsort(). Returns the sorted arrays,
- * which are either the inputs or the scratch ones. */
+/* Sorts @keys ascending: an LSD radix sort, all the histograms in one
+ * pass, digits every key shares skipped. A million keys sort in a few
+ * milliseconds, far under qsort(). @scratch holds @n keys; the sorted keys
+ * end up in *@keys (which may now point to the scratch memory, and
+ * *@scratch to the other buffer). */
 static void
-radix_sort (guint64  **keys,
-            guint8   **flags,
-            guint64  **scratch_keys,
-            guint8   **scratch_flags,
-            guint      n)
+radix_sort (guint64 **keys,
+            guint64 **scratch,
+            guint     n)
 {
   g_autofree guint *count = g_new0 (guint, RADIX_PASSES * RADIX_SIZE);
-  guint64 *src = *keys, *dst = *scratch_keys;
-  guint8 *fsrc = *flags, *fdst = *scratch_flags;
+  guint64 *src = *keys, *dst = *scratch;
 
   for (guint i = 0; i < n; i++)
-    for (guint p = 0; p < RADIX_PASSES; p++)
-      count[p * RADIX_SIZE + ((src[i] >> (p * RADIX_BITS)) & (RADIX_SIZE - 1))]++;
+    {
+      guint64 key = src[i];
+
+      for (guint p = 0; p < RADIX_PASSES; p++)
+        count[p * RADIX_SIZE + ((key >> (p * RADIX_BITS)) & (RADIX_SIZE - 1))]++;
+    }
 
   for (guint p = 0; p < RADIX_PASSES; p++)
     {
@@ -102,20 +104,12 @@ radix_sort (guint64  **keys,
       if (trivial)
         continue;
       for (guint i = 0; i < n; i++)
-        {
-          guint to = c[(src[i] >> shift) & (RADIX_SIZE - 1)]++;
-
-          dst[to] = src[i];
-          fdst[to] = fsrc[i];
-        }
+        dst[c[(src[i] >> shift) & (RADIX_SIZE - 1)]++] = src[i];
       { guint64 *t = src; src = dst; dst = t; }
-      { guint8 *t = fsrc; fsrc = fdst; fdst = t; }
     }
 
   *keys = src;
-  *scratch_keys = dst;
-  *flags = fsrc;
-  *scratch_flags = fdst;
+  *scratch = dst;
 }
 
 /* The first cut ≥ @threshold. */
@@ -214,8 +208,6 @@ onloop_calibration_new (OnloopLog     *log,
   g_autofree gboolean *in_scope = NULL;
   g_autofree guint64 *keys = NULL;
   g_autofree guint64 *scratch_keys = NULL;
-  g_autofree guint8 *flags = NULL;
-  g_autofree guint8 *scratch_flags = NULL;
   g_autofree OnloopReasons *others = NULL;
   OnloopEvaluator *evaluator;
   OnloopTrigger *trigger;
@@ -272,10 +264,10 @@ onloop_calibration_new (OnloopLog     *log,
   evaluator = onloop_evaluator_new (spec, log);
   in_scope = scope_column (log, trigger);
 
-  /* The in-scope values as sortable keys; the flag says whether the swept
-   * trigger alone would escalate the event at a low enough threshold. */
-  keys = g_new (guint64, self->n_events);
-  flags = g_new (guint8, self->n_events);
+  /* The in-scope values as sortable keys: the candidates (events the
+   * swept trigger alone would escalate at a low enough threshold) from the
+   * front of the buffer, the others from its back. */
+  keys = onloop_log_alloc_column (sizeof (guint64) * self->n_events);
   others = g_new (OnloopReasons, MIN (CHUNK, self->n_events));
   for (guint chunk = start; chunk < end; chunk += CHUNK)
     {
@@ -297,12 +289,13 @@ onloop_calibration_new (OnloopLog     *log,
           if (!in_scope[log->decision[i]] || isnan (v))
             continue;
 
-          keys[n_all] = double_key (v);
-          flags[n_all] = !escalated_by_others &&
-                         (trigger->kind != ONLOOP_TRIGGER_CONFLICTING_SIGNALS ||
-                          (log->stage_progressed[i] == 0 && log->days_in_stage[i] >= 0 &&
-                           log->days_in_stage[i] >= trigger->min_days_in_stage));
-          n_values += flags[n_all];
+          if (!escalated_by_others &&
+              (trigger->kind != ONLOOP_TRIGGER_CONFLICTING_SIGNALS ||
+               (log->stage_progressed[i] == 0 && log->days_in_stage[i] >= 0 &&
+                log->days_in_stage[i] >= trigger->min_days_in_stage)))
+            keys[n_values++] = double_key (v);
+          else
+            keys[self->n_events - 1 - (n_all - n_values)] = double_key (v);
           n_all++;
         }
     }
@@ -315,33 +308,49 @@ onloop_calibration_new (OnloopLog     *log,
       return NULL;
     }
 
-  scratch_keys = g_new (guint64, n_all);
-  scratch_flags = g_new (guint8, n_all);
-  radix_sort (&keys, &flags, &scratch_keys, &scratch_flags, n_all);
+  /* Sort the two parts, then walk them together: the distinct cuts, with
+   * the candidates below each. */
+  scratch_keys = onloop_log_alloc_column (sizeof (guint64) * self->n_events);
+  {
+    guint64 *candidates = keys, *others_keys = keys + (self->n_events - (n_all - n_values));
+    guint64 *scratch_a = scratch_keys, *scratch_b = scratch_keys + n_values;
+    guint n_others = n_all - n_values;
+    guint ci = 0, oi = 0;
+    guint64 last = 0;
 
-  /* The distinct cuts, with the candidates below each. */
-  self->n_values = n_values;
-  self->cuts = g_new (double, n_all);
-  self->below = g_new (guint, n_all + 1);
-  self->cut_escalated = g_new (guint, n_all);
-  for (guint i = 0, below = 0; i < n_all; i++)
-    {
-      if (i == 0 || keys[i] != keys[i - 1])
-        {
-          double cut = key_double (keys[i]);
+    radix_sort (&candidates, &scratch_a, n_values);
+    radix_sort (&others_keys, &scratch_b, n_others);
 
-          /* -0 and 0 are one number. */
-          if (self->n_cuts == 0 || self->cuts[self->n_cuts - 1] != cut)
-            {
-              self->cuts[self->n_cuts] = cut;
-              self->below[self->n_cuts] = below;
-              self->cut_escalated[self->n_cuts] = self->n_base +
-                (self->kind == ONLOOP_TRIGGER_SENTIMENT ? below : n_values - below);
-              self->n_cuts++;
-            }
-        }
-      below += flags[i];
-    }
+    self->n_values = n_values;
+    self->cuts = g_new (double, n_all);
+    self->below = g_new (guint, n_all + 1);
+    self->cut_escalated = g_new (guint, n_all);
+    while (ci < n_values || oi < n_others)
+      {
+        gboolean take_candidate = oi >= n_others || (ci < n_values && candidates[ci] <= others_keys[oi]);
+        guint64 key = take_candidate ? candidates[ci] : others_keys[oi];
+
+        if (self->n_cuts == 0 || key != last)
+          {
+            double cut = key_double (key);
+
+            last = key;
+            /* -0 and 0 are one number. */
+            if (self->n_cuts == 0 || self->cuts[self->n_cuts - 1] != cut)
+              {
+                self->cuts[self->n_cuts] = cut;
+                self->below[self->n_cuts] = ci;
+                self->cut_escalated[self->n_cuts] = self->n_base +
+                  (self->kind == ONLOOP_TRIGGER_SENTIMENT ? ci : n_values - ci);
+                self->n_cuts++;
+              }
+          }
+        if (take_candidate)
+          ci++;
+        else
+          oi++;
+      }
+  }
   self->below[self->n_cuts] = n_values;
 
   return g_steal_pointer (&self);

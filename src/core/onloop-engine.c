@@ -286,8 +286,8 @@ onloop_engine_new (OnloopLog     *log,
     if (self->seg_start[k] > self->seg_start[k + 1])
       self->seg_start[k] = self->seg_start[k + 1];
 
-  self->reasons = g_new (OnloopReasons, MAX (log->n_events, 1));
-  self->escalated = g_new (guint8, MAX (log->n_events, 1));
+  self->reasons = onloop_log_alloc_column (sizeof (OnloopReasons) * log->n_events);
+  self->escalated = onloop_log_alloc_column (log->n_events);
   for (guint k = 0; k < n; k++)
     {
       OnloopEvaluator *evaluator = g_ptr_array_index (self->evaluators, k);

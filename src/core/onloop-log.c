@@ -9,6 +9,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include <json-glib/json-glib.h>
 
@@ -32,6 +33,27 @@ typedef struct
   gint64        week_end;
   OnloopWeek    cur_week;
 } Builder;
+
+gpointer
+onloop_log_alloc_column (gsize size)
+{
+  gpointer data = g_malloc (MAX (size, 1));
+
+#ifdef MADV_HUGEPAGE
+  /* A million-event column is megabytes that are written once, right
+   * away: with huge pages that is a few faults instead of thousands. */
+  if (size >= 4 * 1024 * 1024)
+    {
+      gsize huge = 2 * 1024 * 1024;
+      guintptr start = ((guintptr) data + huge - 1) & ~(guintptr) (huge - 1);
+      guintptr end = ((guintptr) data + size) & ~(guintptr) (huge - 1);
+
+      if (end > start)
+        madvise ((gpointer) start, end - start, MADV_HUGEPAGE);
+    }
+#endif
+  return data;
+}
 
 static guint32
 dictionary_add (GPtrArray  *names,
@@ -379,7 +401,7 @@ log_load_cache (OnloopStore *store,
         return NULL;
       }
 
-  log->week = g_new (OnloopWeek, MAX (log->n_events, 1));
+  log->week = onloop_log_alloc_column (sizeof (OnloopWeek) * log->n_events);
   for (guint i = 0; i < log->n_events; i++)
     {
       if (log->at[i] < week_start || log->at[i] >= week_end)

@@ -88,6 +88,10 @@ guint32     onloop_log_lookup_action   (OnloopLog    *self,
 guint32     onloop_log_lookup_tag      (OnloopLog    *self,
                                         const char   *tag);
 
+/* g_malloc() for a big column (free it with g_free()), backed by huge
+ * pages where the kernel offers them. */
+gpointer    onloop_log_alloc_column    (gsize         size);
+
 /* The first event with at >= @usec (binary search). */
 guint       onloop_log_lower_bound     (OnloopLog    *self,
                                         gint64        usec);

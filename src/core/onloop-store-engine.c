@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "onloop-log.h"
 #include "onloop-store-engine.h"
 #include "onloop-store-private.h"
 
@@ -552,7 +553,7 @@ onloop_store_read_log_column (OnloopStore  *self,
       return NULL;
     }
   bytes = sqlite3_blob_bytes (blob);
-  data = g_malloc (MAX (bytes, 1));
+  data = onloop_log_alloc_column (bytes);
   if (bytes > 0 && sqlite3_blob_read (blob, data, bytes, 0) != SQLITE_OK)
     {
       onloop_store_set_error (self, error, _("Could not read the decision log"));
