@@ -704,7 +704,22 @@ onloop_first_time_history_add_store (OnloopFirstTimeHistory *self,
                                      OnloopStore            *store,
                                      GError                **error)
 {
-  gboolean ok = onloop_store_scan_events (store, history_add_row, self, NULL, error);
+  g_autoptr(OnloopLog) log = NULL;
+  g_autoptr(GArray) seqs = NULL;
+  gboolean ok;
+
+  /* The log's first bits already name the earliest event of every value:
+   * only those few events need their strings read back. */
+  log = onloop_log_load (store, NULL, error);
+  if (log == NULL)
+    return FALSE;
+  seqs = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < log->n_events; i++)
+    if (log->first[i] != 0)
+      g_array_append_val (seqs, log->seq[i]);
+
+  ok = onloop_store_scan_first_time_fields (store, (gint64 *) (gpointer) seqs->data, seqs->len,
+                                            history_add_row, self, error);
 
   for (guint f = 0; f < ONLOOP_N_FIRST_TIME_FIELDS; f++)
     g_hash_table_remove_all (self->raw[f]);

@@ -105,6 +105,44 @@ onloop_store_scan_events (OnloopStore        *self,
   return TRUE;
 }
 
+gboolean
+onloop_store_scan_first_time_fields (OnloopStore        *self,
+                                     const gint64       *seqs,
+                                     guint               n_seqs,
+                                     OnloopEventRowFunc  func,
+                                     gpointer            user_data,
+                                     GError            **error)
+{
+  for (guint i = 0; i < n_seqs; i++)
+    {
+      sqlite3_stmt *stmt = onloop_store_statement (self,
+                                                   "SELECT at, id, industry, persona, objection"
+                                                   " FROM events WHERE seq = ?",
+                                                   error);
+      OnloopEventRow row = { .seq = seqs[i], .deal_arr = NAN, .sentiment = NAN, .engagement = NAN,
+                             .stage_progressed = -1, .days_in_stage = -1, .rec_escalated = -1 };
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, seqs[i]);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          sqlite3_reset (stmt);
+          continue;
+        }
+      row.at = sqlite3_column_int64 (stmt, 0);
+      row.id = onloop_sqlite_text (stmt, 1);
+      row.decision = "";
+      row.action = "";
+      row.industry = column_text_or_null (stmt, 2);
+      row.persona = column_text_or_null (stmt, 3);
+      row.objection = column_text_or_null (stmt, 4);
+      func (&row, user_data);
+      sqlite3_reset (stmt);
+    }
+  return TRUE;
+}
+
 gint64
 onloop_store_count_events (OnloopStore *self)
 {

@@ -52,6 +52,14 @@ gboolean onloop_store_scan_events      (OnloopStore        *self,
                                         GCancellable       *cancellable,
                                         GError            **error);
 gint64   onloop_store_count_events     (OnloopStore        *self);
+/* Calls @func for the events with the @n_seqs @seqs, in that order, with
+ * only seq, at, id, industry, persona and objection filled in. */
+gboolean onloop_store_scan_first_time_fields (OnloopStore        *self,
+                                              const gint64       *seqs,
+                                              guint               n_seqs,
+                                              OnloopEventRowFunc  func,
+                                              gpointer            user_data,
+                                              GError            **error);
 
 /* Spot checks: @func gets the event's (at, seq) and whether it was marked
  * a quality issue (else OK). */
