@@ -383,6 +383,10 @@ test_json_errors (void)
       "map.json: decisions[2].key: the key “a” appears twice (first at decisions[0])" },
     { "{\"format\": \"onloop.map/1\", \"decisions\": [{\"key\": \"a\", \"title\": \"\xC3\x28\"}]}",
       "map.json: the file is not valid UTF-8 text" },
+    /* json-glib reads this octal escape, which JSON does not have, into a
+     * byte that is not UTF-8 (found by the fuzzer). */
+    { "{\"format\": \"onloop.map/1\", \"decisions\": [{\"key\": \"a\", \"title\": \"T\\377\"}]}",
+      "map.json: decisions[0].title: not valid UTF-8 text" },
   };
 
   assert_bad_inputs (cases, G_N_ELEMENTS (cases), "map.json");

@@ -179,6 +179,7 @@ test_parse_errors (void)
     { "\"2026-W45\"", "t.json: the document: a time-entry file is one JSON object or an array" },
     { "{\"week\": ", "t.json:1:9: Parse error" },
     { "{\"week\": \"2026-W45\", \"manager\": \"\xC3\x28\"}", "t.json: the file is not valid UTF-8 text" },
+    { "{\"week\": \"2026-W45\", \"manager\": \"D\\377\"}", "t.json: manager: not valid UTF-8 text" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

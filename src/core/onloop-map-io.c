@@ -142,6 +142,14 @@ json_string_member (JsonObject  *object,
     }
 
   *value = json_node_get_string (node);
+  /* json-glib reads escapes JSON does not have ("\101" as octal), which can
+   * make bytes that are not UTF-8. */
+  if (!g_utf8_validate (*value, -1, NULL))
+    {
+      g_set_error (error, ONLOOP_MAP_IO_ERROR, ONLOOP_MAP_IO_ERROR_INVALID,
+                   _("%s.%s: not valid UTF-8 text"), path, member);
+      return FALSE;
+    }
   return TRUE;
 }
 

@@ -190,6 +190,13 @@ entry_from_json (JsonNode    *node,
       set_invalid (error, name, path, "manager", _("must be a non-empty string"));
       return NULL;
     }
+  /* json-glib reads escapes JSON does not have ("\101" as octal), which can
+   * make bytes that are not UTF-8. */
+  if (!g_utf8_validate (manager, -1, NULL))
+    {
+      set_invalid (error, name, path, "manager", _("not valid UTF-8 text"));
+      return NULL;
+    }
 
   entry = onloop_time_entry_new (week, manager);
 
