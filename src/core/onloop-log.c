@@ -578,10 +578,7 @@ onloop_log_load (OnloopStore  *store,
     {
       g_autoptr(GError) local_error = NULL;
 
-      /* The map only speeds the read up; without it the read still works. */
-      onloop_store_map_for_reading (store, TRUE, NULL);
       log = log_load_cache (store, &local_error);
-      onloop_store_map_for_reading (store, FALSE, NULL);
       if (log == NULL)
         g_debug ("Ignoring the log's cached columns: %s", local_error->message);
     }

@@ -124,11 +124,6 @@ gpointer onloop_store_read_log_column  (OnloopStore           *self,
                                         gsize                 *size,
                                         GError               **error);
 
-/* Whether reads go through a memory map (on while reading the cache). */
-gboolean onloop_store_map_for_reading  (OnloopStore           *self,
-                                        gboolean               map,
-                                        GError               **error);
-
 /* The event with @seq as a §2 JSON object on one line. */
 char    *onloop_store_event_json       (OnloopStore           *self,
                                         gint64                 seq,
