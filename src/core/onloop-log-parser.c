@@ -986,7 +986,7 @@ onloop_log_parser_parse_view (OnloopLogParser *self,
   if (len > 0 && line[len - 1] == '\r')
     c.end--;
 
-  if (len > ONLOOP_LOG_MAX_LINE_LENGTH)
+  if ((gsize) (c.end - c.p) > ONLOOP_LOG_MAX_LINE_LENGTH)
     {
       fail (&c, ONLOOP_LOG_ERROR_TOO_LONG, _("the line is longer than the limit of %u bytes"),
             (guint) ONLOOP_LOG_MAX_LINE_LENGTH);
