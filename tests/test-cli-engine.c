@@ -288,9 +288,17 @@ test_metrics (Fixture       *f,
   g_assert_nonnull (strstr (f->out, "75.0 %"));
   g_assert_nonnull (strstr (f->out, "judgment hoarding"));
 
+  /* The trigger gaps, listed: b is autonomous with a quality issue. */
+  RUN (f, NULL, "--db", f->db, "metrics", "--format", "table", "--gaps");
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->out, "  2026-W45  b "));
+  g_assert_null (strstr (f->out, "  2026-W45  a "));
+
   /* Usage errors change nothing. */
   before = onloop_test_read_bytes (f->db);
   RUN (f, NULL, "--db", f->db, "metrics", "--format", "xml");
+  g_assert_cmpint (f->status, ==, 2);
+  RUN (f, NULL, "--db", f->db, "metrics", "--gaps");
   g_assert_cmpint (f->status, ==, 2);
   RUN (f, NULL, "--db", f->db, "metrics", "--from", "last week");
   g_assert_cmpint (f->status, ==, 2);

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
 #include "onloop-calibration.h"
 #include "onloop-cli.h"
@@ -363,6 +364,44 @@ append_weeks_table (GString                 *out,
     }
 }
 
+/* The trigger gaps of the range: each autonomous event with a quality
+ * issue, with its decision and action (loads the log). */
+static gboolean
+append_gaps (GString      *out,
+             OnloopStore  *store,
+             OnloopRange   range,
+             GError      **error)
+{
+  g_autoptr(OnloopEngine) engine = NULL;
+  g_autoptr(GArray) misses = NULL;
+  OnloopLog *log;
+
+  if (!onloop_engine_refresh (store, &engine, NULL, error))
+    return FALSE;
+  misses = onloop_engine_false_negatives (engine, range);
+  log = onloop_engine_get_log (engine);
+
+  g_string_append_printf (out, "\n%s\n", misses->len == 0
+                          ? _("No trigger gaps: no autonomous event had a quality issue.")
+                          : _("Trigger gaps — autonomous events with a quality issue:"));
+  for (guint i = 0; i < misses->len; i++)
+    {
+      guint index = g_array_index (misses, guint, i);
+      g_autofree char *week = onloop_week_format (log->week[index]);
+      g_autofree char *json = onloop_engine_event_json (engine, store, index, error);
+      g_autoptr(JsonNode) node = NULL;
+
+      if (json == NULL)
+        return FALSE;
+      node = json_from_string (json, NULL);
+      g_string_append_printf (out, "  %s  %-24s %-28s %s\n", week,
+                              node != NULL ? json_object_get_string_member (json_node_get_object (node), "id") : "?",
+                              (const char *) g_ptr_array_index (log->decisions, log->decision[index]),
+                              (const char *) g_ptr_array_index (log->actions, log->action[index]));
+    }
+  return TRUE;
+}
+
 int
 onloop_cli_metrics (OnloopCliGlobals *globals,
                     int               argc,
@@ -374,11 +413,12 @@ onloop_cli_metrics (OnloopCliGlobals *globals,
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   OnloopRange range;
-  gboolean json;
+  gboolean json, gaps = FALSE;
   const GOptionEntry entries[] = {
     { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("First day (2026-11-02) or time"), N_("DATE") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Last day, included, or time"), N_("DATE") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("json (default) or table"), N_("FORMAT") },
+    { "gaps", 0, 0, G_OPTION_ARG_NONE, &gaps, N_("With the table, list the false negatives (trigger gaps)"), NULL },
     { NULL }
   };
 
@@ -388,6 +428,8 @@ onloop_cli_metrics (OnloopCliGlobals *globals,
     return onloop_cli_usage_error ("metrics", _("unexpected argument “%s”"), argv[1]);
   if (!parse_format ("metrics", format, &json))
     return ONLOOP_CLI_USAGE;
+  if (gaps && json)
+    return onloop_cli_usage_error ("metrics", _("--gaps needs --format table"));
   if (!onloop_range_parse (from, to, &range, &error))
     return onloop_cli_usage_error ("metrics", "%s", error->message);
 
@@ -431,6 +473,8 @@ onloop_cli_metrics (OnloopCliGlobals *globals,
         g_string_append_printf (out, "%s %.0f–%.0f %%.\n", _("Target exception rate:"),
                                 thresholds.target_low * 100, thresholds.target_high * 100);
       }
+      if (gaps && !append_gaps (out, store, range, &error))
+        return onloop_cli_fail (error);
     }
 
   write_all (out->str, out->len);
