@@ -328,14 +328,17 @@ onloop_map_parse_json (const char  *data,
 
   if (!json_parser_load_from_data (parser, data, len, &local_error))
     {
-      /* json-glib calls the input "<data>"; name the file instead:
+      /* json-glib quotes the input in its message, decoded in its own way
+       * (possibly not UTF-8), and calls it "<data>"; name the file instead:
        * "map.json:2:16: Parse error: …". */
-      if (g_str_has_prefix (local_error->message, "<data>:"))
+      g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
+
+      if (g_str_has_prefix (message, "<data>:"))
         g_set_error (error, ONLOOP_MAP_IO_ERROR, ONLOOP_MAP_IO_ERROR_SYNTAX,
-                     "%s:%s", name, local_error->message + strlen ("<data>:"));
+                     "%s:%s", name, message + strlen ("<data>:"));
       else
         g_set_error (error, ONLOOP_MAP_IO_ERROR, ONLOOP_MAP_IO_ERROR_SYNTAX,
-                     _("%s: not a JSON document: %s"), name, local_error->message);
+                     _("%s: not a JSON document: %s"), name, message);
       return NULL;
     }
 
