@@ -599,11 +599,15 @@ spec_fingerprint (OnloopStore *store)
   return g_compute_checksum_for_string (G_CHECKSUM_SHA1, json, -1);
 }
 
-gboolean
-onloop_engine_refresh (OnloopStore   *store,
-                       OnloopEngine **out_engine,
-                       GCancellable  *cancellable,
-                       GError       **error)
+/* Brings the weekly table up to date; *@out_rows gets the fresh rows when
+ * it had to (also when they could not be saved: a read-only workspace still
+ * shows its numbers), NULL when the table was current. */
+static gboolean
+refresh (OnloopStore   *store,
+         OnloopEngine **out_engine,
+         GArray       **out_rows,
+         GCancellable  *cancellable,
+         GError       **error)
 {
   g_autoptr(OnloopEngine) engine = NULL;
   g_autoptr(GArray) rows = NULL;
@@ -620,15 +624,28 @@ onloop_engine_refresh (OnloopStore   *store,
 
   if (stale)
     {
+      g_autoptr(GError) local_error = NULL;
+
       rows = engine_weekly_rows (engine);
-      if (!onloop_store_write_weekly (store, (OnloopWeeklyRow *) (gpointer) rows->data, rows->len, error) ||
-          !onloop_store_set_setting (store, "engine.weekly_spec", fingerprint, error))
-        return FALSE;
+      if (!onloop_store_write_weekly (store, (OnloopWeeklyRow *) (gpointer) rows->data, rows->len, &local_error) ||
+          !onloop_store_set_setting (store, "engine.weekly_spec", fingerprint, &local_error))
+        g_debug ("Could not save the weekly metrics: %s", local_error->message);
     }
 
   if (out_engine != NULL)
     *out_engine = g_steal_pointer (&engine);
+  if (out_rows != NULL)
+    *out_rows = g_steal_pointer (&rows);
   return TRUE;
+}
+
+gboolean
+onloop_engine_refresh (OnloopStore   *store,
+                       OnloopEngine **out_engine,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  return refresh (store, out_engine, NULL, cancellable, error);
 }
 
 GArray *
@@ -641,10 +658,11 @@ onloop_engine_read_metrics (OnloopStore   *store,
   g_autoptr(GHashTable) hours = NULL;
   OnloopThresholds thresholds;
 
-  if (!onloop_engine_refresh (store, NULL, cancellable, error))
+  if (!refresh (store, NULL, &rows, cancellable, error))
     return NULL;
 
-  rows = onloop_store_read_weekly (store, error);
+  if (rows == NULL)
+    rows = onloop_store_read_weekly (store, error);
   if (rows == NULL)
     return NULL;
   hours = onloop_engine_read_hours (store, error);
