@@ -142,26 +142,6 @@ fired_at (OnloopCalibration *self,
   return self->kind == ONLOOP_TRIGGER_SENTIMENT ? below : self->n_values - below;
 }
 
-static double
-field_value (OnloopLog         *log,
-             OnloopTriggerKind  kind,
-             guint              i)
-{
-  switch (kind)
-    {
-    case ONLOOP_TRIGGER_DEAL_SIZE:
-      return log->deal_arr[i];
-    case ONLOOP_TRIGGER_SENTIMENT:
-      return log->sentiment[i];
-    case ONLOOP_TRIGGER_CONFLICTING_SIGNALS:
-      return log->engagement[i];
-    case ONLOOP_TRIGGER_FIRST_TIME:
-    case ONLOOP_TRIGGER_ETHICAL:
-    default:
-      return NAN;
-    }
-}
-
 /* Per decision index of @log: whether @trigger's scope includes it. */
 static gboolean *
 scope_column (OnloopLog     *log,
@@ -208,6 +188,9 @@ onloop_calibration_new (OnloopLog     *log,
   g_autofree gboolean *in_scope = NULL;
   g_autofree guint64 *keys = NULL;
   g_autofree guint64 *scratch_keys = NULL;
+  const double *column;
+  gboolean conflicting;
+  gint64 min_days;
   g_autofree OnloopReasons *others = NULL;
   OnloopEvaluator *evaluator;
   OnloopTrigger *trigger;
@@ -268,6 +251,10 @@ onloop_calibration_new (OnloopLog     *log,
    * swept trigger alone would escalate at a low enough threshold) from the
    * front of the buffer, the others from its back. */
   keys = onloop_log_alloc_column (sizeof (guint64) * self->n_events);
+  column = trigger->kind == ONLOOP_TRIGGER_DEAL_SIZE ? log->deal_arr
+         : trigger->kind == ONLOOP_TRIGGER_SENTIMENT ? log->sentiment : log->engagement;
+  conflicting = trigger->kind == ONLOOP_TRIGGER_CONFLICTING_SIGNALS;
+  min_days = MAX (trigger->min_days_in_stage, 0);   /* absent days are -1 */
   others = g_new (OnloopReasons, MIN (CHUNK, self->n_events));
   for (guint chunk = start; chunk < end; chunk += CHUNK)
     {
@@ -282,17 +269,16 @@ onloop_calibration_new (OnloopLog     *log,
 
       for (guint i = chunk; i < chunk_end; i++)
         {
-          double v = field_value (log, trigger->kind, i);
+          double v = column[i];
           gboolean escalated_by_others = others[i - chunk] != 0;
 
           self->n_base += escalated_by_others;
-          if (!in_scope[log->decision[i]] || isnan (v))
+          if (isnan (v) || !in_scope[log->decision[i]])
             continue;
 
           if (!escalated_by_others &&
-              (trigger->kind != ONLOOP_TRIGGER_CONFLICTING_SIGNALS ||
-               (log->stage_progressed[i] == 0 && log->days_in_stage[i] >= 0 &&
-                log->days_in_stage[i] >= trigger->min_days_in_stage)))
+              (!conflicting ||
+               (log->stage_progressed[i] == 0 && log->days_in_stage[i] >= min_days)))
             keys[n_values++] = double_key (v);
           else
             keys[self->n_events - 1 - (n_all - n_values)] = double_key (v);
