@@ -98,12 +98,17 @@ update (OnloopCard *self)
       g_autofree char *tip = g_strdup_printf ("%s: %s", onloop_criterion_get_label (i),
                                               answer_word (answer));
 
-      gtk_widget_remove_css_class (image, "yes");
-      gtk_widget_remove_css_class (image, "no");
-      gtk_widget_remove_css_class (image, "unanswered");
-      gtk_widget_add_css_class (image, answer == ONLOOP_ANSWER_YES ? "yes" :
-                                       answer == ONLOOP_ANSWER_NO ? "no" : "unanswered");
-      gtk_widget_set_tooltip_text (image, tip);
+      const char *state = answer == ONLOOP_ANSWER_YES ? "yes" :
+                          answer == ONLOOP_ANSWER_NO ? "no" : "unanswered";
+
+      /* Restyling is the dear part of binding a recycled card: only on change. */
+      if (!gtk_widget_has_css_class (image, state))
+        {
+          gtk_widget_remove_css_class (image, "yes");
+          gtk_widget_remove_css_class (image, "no");
+          gtk_widget_remove_css_class (image, "unanswered");
+          gtk_widget_add_css_class (image, state);
+        }
       gtk_accessible_update_property (GTK_ACCESSIBLE (image),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
       g_string_append_printf (description, "%s. ", tip);
@@ -142,6 +147,38 @@ update (OnloopCard *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
                                   -1);
+}
+
+/* Tooltips are made when asked for: setting tooltip text makes GTK 4.8 ask
+ * the X server where the pointer is, and a scrolled list binds many cards. */
+static gboolean
+query_tooltip_cb (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  OnloopCard *self)
+{
+  if (widget == GTK_WIDGET (self->menu_button))
+    {
+      gtk_tooltip_set_text (tooltip, _("Card Menu"));
+      return TRUE;
+    }
+
+  for (guint i = 0; i < ONLOOP_N_CRITERIA; i++)
+    {
+      g_autofree char *tip = NULL;
+
+      if (widget != GTK_WIDGET (self->criterion[i]) || self->decision == NULL)
+        continue;
+
+      tip = g_strdup_printf ("%s: %s", onloop_criterion_get_label (i),
+                             answer_word (onloop_decision_get_criterion (self->decision, i)));
+      gtk_tooltip_set_text (tooltip, tip);
+      return TRUE;
+    }
+
+  return FALSE;
 }
 
 static void
@@ -420,6 +457,12 @@ onloop_card_init (OnloopCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_menu_button_set_create_popup_func (self->menu_button, create_popup_cb, self, NULL);
+  g_signal_connect (self->menu_button, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
+  for (guint i = 0; i < ONLOOP_N_CRITERIA; i++)
+    {
+      gtk_widget_set_has_tooltip (GTK_WIDGET (self->criterion[i]), TRUE);
+      g_signal_connect (self->criterion[i], "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
+    }
 }
 
 GtkWidget *
