@@ -161,6 +161,32 @@ test_evaluate_bad_line (Fixture       *f,
   g_assert_cmpint (f->status, ==, 1);
   g_assert_true (g_str_has_prefix (f->err, "onloop-cli: <stdin>:1: "));
 
+  /* A line of 3 MB is refused without being held whole (stdin from a
+   * file: the command stops reading before the end). */
+  {
+    g_autoptr(GString) huge = g_string_new (LINE ("1", "2026-11-02T09:00:00Z", "send", "", ""));
+    g_autofree char *path = g_build_filename (f->dir, "huge.jsonl", NULL);
+    g_autoptr(GSubprocessLauncher) launcher = NULL;
+    g_autoptr(GSubprocess) process = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *err = NULL;
+
+    g_string_append (huge, "{\"id\": \"");
+    for (guint i = 0; i < 3 * 1024 * 1024; i++)
+      g_string_append_c (huge, 'x');
+    g_string_append (huge, "\"}\n");
+    onloop_test_write (path, huge->str, huge->len);
+
+    launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+    g_subprocess_launcher_set_stdin_file_path (launcher, path);
+    process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("ONLOOP_CLI"), "evaluate", "--spec", f->spec, NULL);
+    g_assert_no_error (error);
+    g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
+    g_assert_true (g_str_has_prefix (err, "onloop-cli: <stdin>:2: "));
+  }
+
   RUN (f, "", "evaluate");
   g_assert_cmpint (f->status, ==, 2);
   RUN (f, "", "evaluate", "--spec", "/nonexistent/spec.json");
