@@ -209,9 +209,13 @@ static void
 drag_end_cb (GtkDragSource *source,
              GdkDrag       *drag,
              gboolean       delete_data,
-             OnloopCard    *card)
+             gpointer       user_data)
 {
-  gtk_widget_remove_css_class (GTK_WIDGET (card), "dragging");
+  /* The drop reshuffles the column, which may have let go of the card. */
+  GtkWidget *card = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+
+  if (card != NULL)
+    gtk_widget_remove_css_class (card, "dragging");
 }
 
 static void
@@ -225,7 +229,7 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
   g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), card);
   g_signal_connect (source, "drag-begin", G_CALLBACK (drag_begin_cb), card);
-  g_signal_connect (source, "drag-end", G_CALLBACK (drag_end_cb), card);
+  g_signal_connect (source, "drag-end", G_CALLBACK (drag_end_cb), NULL);
   gtk_widget_add_controller (card, GTK_EVENT_CONTROLLER (source));
 
   /* The card is the row: the list's focus lands on it, and its keys work. */
