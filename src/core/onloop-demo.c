@@ -37,6 +37,7 @@
 #include <glib/gstdio.h>
 
 #include "onloop-demo.h"
+#include "onloop-demo-private.h"
 #include "onloop-evaluator.h"
 #include "onloop-store-log.h"
 #include "onloop-store-map.h"
@@ -140,196 +141,6 @@ rng_pick (Rng          *rng,
 
 /* ---- the map -------------------------------------------------------------- */
 
-enum
-{
-  CTX_DEAL      = 1 << 0,  /* deal_arr */
-  CTX_SENTIMENT = 1 << 1,  /* sentiment */
-  CTX_SIGNALS   = 1 << 2,  /* engagement, stage_progressed, days_in_stage */
-  CTX_PERSON    = 1 << 3,  /* industry, persona, objection, tags */
-};
-
-typedef struct
-{
-  const char     *key;
-  const char     *title;
-  const char     *workflow;
-  OnloopCategory  category;
-  const char     *criteria;     /* routine, low stakes, reversible, neutral: y, n or ? */
-  double          frequency;    /* per week, as the team estimated it */
-  guint           context;
-  const char     *description;
-  const char     *notes;
-  /* "id=Label|id=Label". For execution decisions these are the boundary;
-   * for the others only @may is used, as the actions the AI proposes. */
-  const char     *may;
-  const char     *uses;
-  const char     *must_not;
-} DemoDecision;
-
-#define WF_FOLLOW_UPS "Follow-up sequences"
-#define WF_CRM        "CRM hygiene"
-#define WF_MEETINGS   "Meeting scheduling"
-#define WF_LEADS      "Lead qualification"
-#define WF_PRICING    "Pricing & discounts"
-#define WF_RENEWALS   "Renewals & expansion"
-
-static const char * const workflows[] = {
-  WF_FOLLOW_UPS, WF_CRM, WF_MEETINGS, WF_LEADS, WF_PRICING, WF_RENEWALS,
-};
-
-static const DemoDecision decisions[] = {
-  /* Execution */
-  { "follow-up-timing", "Follow-up timing", WF_FOLLOW_UPS, ONLOOP_CATEGORY_EXECUTION, "yyyy", 520,
-    CTX_DEAL | CTX_SENTIMENT | CTX_PERSON,
-    "When to send the next follow-up after a call, a demo or silence.", "",
-    "schedule_follow_up=Schedule the next follow-up|send_follow_up=Send a follow-up now",
-    "crm_history=CRM history|email_engagement=Email opens and replies",
-    "commit_pricing=Commit to pricing|promise_delivery_dates=Promise delivery dates" },
-  { "follow-up-content", "Follow-up message content", WF_FOLLOW_UPS, ONLOOP_CATEGORY_EXECUTION, "yyyy", 480,
-    CTX_DEAL | CTX_SENTIMENT | CTX_PERSON,
-    "What the follow-up says, written from the approved templates and the call notes.", "",
-    "draft_follow_up=Write the follow-up from approved templates|send_follow_up=Send a follow-up now",
-    "templates=Approved templates|call_notes=Call notes",
-    "offer_discount=Offer a discount|name_competitors=Name competitors" },
-  { "sequence-enrolment", "Enrolling a lead in a sequence", WF_FOLLOW_UPS, ONLOOP_CATEGORY_EXECUTION, "yyyy", 260,
-    CTX_PERSON,
-    "Which nurture sequence a new lead joins, and when to pause it.", "",
-    "enrol_in_sequence=Enrol in a nurture sequence|pause_sequence=Pause a sequence",
-    "lead_score=Lead score|consent_status=Marketing consent",
-    "enrol_without_consent=Enrol without consent" },
-  { "breakup-email", "Sending a break-up email", WF_FOLLOW_UPS, ONLOOP_CATEGORY_EXECUTION, "yyyy", 90,
-    CTX_SENTIMENT | CTX_PERSON,
-    "The last, polite message after a sequence got no answer.", "",
-    "send_breakup_email=Send the break-up email|close_sequence=Close the sequence",
-    "sequence_history=Sequence history",
-    "close_opportunity=Close the opportunity as lost" },
-  { "crm-field-updates", "CRM field updates", WF_CRM, ONLOOP_CATEGORY_EXECUTION, "yyyy", 600,
-    0,
-    "Titles, phone numbers and company fields kept current from signatures and enrichment.", "",
-    "update_contact_fields=Update contact fields|update_account_fields=Update account fields",
-    "email_signatures=Email signatures|enrichment_data=Enrichment data",
-    "change_owner=Change the account owner|delete_record=Delete a record" },
-  { "duplicate-merge", "Merging duplicate records", WF_CRM, ONLOOP_CATEGORY_EXECUTION, "yyyy", 140,
-    0,
-    "Merging contacts and accounts that are clearly the same.", "",
-    "merge_duplicates=Merge duplicates|flag_duplicate=Flag a possible duplicate",
-    "enrichment_data=Enrichment data",
-    "delete_record=Delete a record" },
-  { "activity-logging", "Logging calls and emails", WF_CRM, ONLOOP_CATEGORY_EXECUTION, "yyyy", 700,
-    0,
-    "Every call, meeting and email logged against the right record.", "",
-    "log_activity=Log the activity|attach_transcript=Attach the call transcript",
-    "calendar=Calendar|call_recordings=Call recordings",
-    "share_recording_externally=Share a recording outside the company" },
-  { "stage-updates", "Moving a deal to the next stage", WF_CRM, ONLOOP_CATEGORY_EXECUTION, "yyyy", 210,
-    CTX_DEAL | CTX_SIGNALS,
-    "Advancing the pipeline stage when the exit criteria are met.", "",
-    "advance_stage=Advance the stage|update_close_date=Update the close date",
-    "crm_history=CRM history|meeting_notes=Meeting notes",
-    "mark_closed_won=Mark the deal closed-won|change_amount=Change the deal amount" },
-  { "meeting-slots", "Proposing meeting slots", WF_MEETINGS, ONLOOP_CATEGORY_EXECUTION, "yyyy", 330,
-    CTX_DEAL | CTX_SENTIMENT | CTX_PERSON,
-    "Offering times for a first call or a demo.", "",
-    "propose_slots=Propose meeting slots|book_meeting=Book the meeting",
-    "calendar=Calendar|time_zones=Time zones",
-    "book_executive=Book an executive’s calendar" },
-  { "meeting-reminders", "Meeting reminders", WF_MEETINGS, ONLOOP_CATEGORY_EXECUTION, "yyyy", 300,
-    0,
-    "Reminders and agendas before a booked meeting.", "",
-    "send_reminder=Send a reminder|share_agenda=Share the agenda",
-    "calendar=Calendar",
-    "share_pricing_deck=Share the pricing deck" },
-  { "reschedule-no-shows", "Rescheduling no-shows", WF_MEETINGS, ONLOOP_CATEGORY_EXECUTION, "yyyy", 80,
-    CTX_DEAL | CTX_SENTIMENT,
-    "A friendly new proposal after a missed meeting.", "",
-    "propose_new_time=Propose a new time|send_reminder=Send a reminder",
-    "calendar=Calendar|email_engagement=Email opens and replies",
-    "cancel_opportunity=Cancel the opportunity" },
-  { "lead-scoring", "Lead scoring", WF_LEADS, ONLOOP_CATEGORY_EXECUTION, "yyyy", 450,
-    CTX_SIGNALS | CTX_PERSON,
-    "Scoring inbound leads from firmographics and activity.", "",
-    "score_lead=Score the lead|rescore_lead=Score again after new activity",
-    "firmographics=Firmographics|web_activity=Web activity",
-    "use_protected_attributes=Use protected attributes" },
-  { "lead-routing", "Lead routing", WF_LEADS, ONLOOP_CATEGORY_EXECUTION, "yyyy", 380,
-    CTX_DEAL | CTX_PERSON,
-    "Which rep or queue gets a new lead.", "",
-    "route_to_owner=Route to the territory owner|route_to_queue=Route to the SDR queue",
-    "territories=Territory rules|firmographics=Firmographics",
-    "route_to_partner=Hand the lead to a partner" },
-  { "standard-discount", "Applying a standard discount (up to 10 %)", WF_PRICING, ONLOOP_CATEGORY_EXECUTION, "ynyy", 120,
-    CTX_DEAL | CTX_SENTIMENT | CTX_PERSON,
-    "Discounts inside the published policy.",
-    "Placed in Execution on purpose although it is not low stakes: the policy caps it at 10 % and the deal-size trigger catches the large deals.",
-    "apply_discount_5=Apply a 5 % discount|apply_discount_10=Apply a 10 % discount",
-    "price_book=Price book|discount_policy=Discount policy",
-    "apply_discount_over_10=Discount more than 10 %|change_payment_terms=Change payment terms" },
-  { "quote-generation", "Generating a quote", WF_PRICING, ONLOOP_CATEGORY_EXECUTION, "yyyy", 160,
-    CTX_DEAL | CTX_PERSON,
-    "Quotes built from the price book for standard packages.", "",
-    "generate_quote=Generate a quote from the price book|send_quote=Send the quote",
-    "price_book=Price book|crm_history=CRM history",
-    "custom_line_items=Add custom line items" },
-  { "renewal-reminder", "Renewal reminders", WF_RENEWALS, ONLOOP_CATEGORY_EXECUTION, "yyyy", 150,
-    CTX_DEAL | CTX_SENTIMENT | CTX_SIGNALS,
-    "Reminders ninety, sixty and thirty days before a renewal.", "",
-    "send_renewal_reminder=Send a renewal reminder|schedule_renewal_call=Schedule a renewal call",
-    "contract_dates=Contract dates|usage_data=Product usage",
-    "offer_renewal_discount=Offer a renewal discount|extend_contract=Extend the contract" },
-
-  /* Judgment */
-  { "re-engage-churned", "Re-engaging a churned customer", WF_FOLLOW_UPS, ONLOOP_CATEGORY_JUDGMENT, "nyyy", 8,
-    CTX_DEAL | CTX_SENTIMENT | CTX_PERSON,
-    "Whether and how to reach out to a customer who left.", "",
-    "propose_reengagement=Propose a re-engagement message", NULL, NULL },
-  { "exec-meeting-request", "Requesting an executive meeting", WF_MEETINGS, ONLOOP_CATEGORY_JUDGMENT, "yyyy", 6,
-    CTX_DEAL | CTX_PERSON,
-    "Asking our executive to join a customer meeting.",
-    "Routine by the criteria, but the team wants a person to spend an executive’s time.",
-    "propose_exec_meeting=Propose an executive meeting", NULL, NULL },
-  { "disqualify-lead", "Disqualifying a lead", WF_LEADS, ONLOOP_CATEGORY_JUDGMENT, "ynny", 12,
-    CTX_PERSON,
-    "Closing a lead as not a fit.", "",
-    "propose_disqualification=Propose disqualifying the lead", NULL, NULL },
-  { "competitor-intel", "Using competitive intelligence", WF_LEADS, ONLOOP_CATEGORY_JUDGMENT, "nyyn", 3,
-    CTX_PERSON,
-    "What we may say or use about a competitor.", "",
-    "propose_battlecard=Propose a battlecard answer", NULL, NULL },
-  { "custom-pricing", "Custom pricing", WF_PRICING, ONLOOP_CATEGORY_JUDGMENT, "nnny", 9,
-    CTX_DEAL | CTX_SENTIMENT | CTX_PERSON,
-    "Prices outside the price book.", "",
-    "propose_custom_price=Propose a custom price", NULL, NULL },
-  { "payment-terms", "Payment-terms exceptions", WF_PRICING, ONLOOP_CATEGORY_JUDGMENT, "nnyy", 5,
-    CTX_DEAL | CTX_PERSON,
-    "Longer terms, instalments, other currencies.", "",
-    "propose_payment_terms=Propose different payment terms", NULL, NULL },
-  { "upsell-offer", "Proposing an upsell", WF_RENEWALS, ONLOOP_CATEGORY_JUDGMENT, "nnyy", 10,
-    CTX_DEAL | CTX_SENTIMENT | CTX_SIGNALS,
-    "Suggesting a bigger plan to an existing customer.", "",
-    "propose_upsell=Propose an upsell", NULL, NULL },
-  { "churn-risk-outreach", "Outreach to an at-risk account", WF_RENEWALS, ONLOOP_CATEGORY_JUDGMENT, "nnny", 7,
-    CTX_DEAL | CTX_SENTIMENT,
-    "What to do when usage drops or a champion leaves.", "",
-    "propose_save_plan=Propose a save plan", NULL, NULL },
-
-  /* Still unsorted after the workshop */
-  { "reference-request", "Asking for a customer reference", WF_RENEWALS, ONLOOP_CATEGORY_UNSORTED, "yy?n", 4,
-    CTX_PERSON,
-    "Which happy customers we ask to speak to a prospect.", "",
-    "propose_reference=Propose a reference customer", NULL, NULL },
-  { "contract-redlines", "Responding to contract redlines", WF_PRICING, ONLOOP_CATEGORY_UNSORTED, "????", 6,
-    CTX_DEAL,
-    "First answers to a customer’s changes to our contract.", "",
-    "draft_redline_reply=Draft a reply to redlines", NULL, NULL },
-  { "win-loss-survey", "Sending a win/loss survey", WF_FOLLOW_UPS, ONLOOP_CATEGORY_UNSORTED, "yyy?", 15,
-    CTX_PERSON,
-    "A short survey after a deal closes either way.", "",
-    "send_survey=Send the survey", NULL, NULL },
-};
-
-/* Decisions whose context has engagement and stage signals. */
-static const char * const conflicting_scope[] = { "stage-updates", "lead-scoring", "renewal-reminder", "upsell-offer" };
-
 static OnloopAnswer
 answer_from_char (char c)
 {
@@ -340,13 +151,13 @@ static gboolean
 create_map (OnloopStore  *store,
             GError      **error)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (workflows); i++)
-    if (!onloop_store_ensure_workflow (store, workflows[i], error))
+  for (guint i = 0; i < DEMO_N_WORKFLOWS; i++)
+    if (!onloop_store_ensure_workflow (store, demo_workflows[i], error))
       return FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (decisions); i++)
+  for (guint i = 0; i < DEMO_N_DECISIONS; i++)
     {
-      const DemoDecision *d = &decisions[i];
+      const DemoDecision *d = &demo_decisions[i];
       g_autoptr(OnloopDecision) decision = onloop_decision_new (d->key, d->title);
 
       onloop_decision_set_category (decision, d->category);
@@ -367,50 +178,12 @@ create_map (OnloopStore  *store,
 
 /* ---- the spec versions ---------------------------------------------------- */
 
-typedef struct
-{
-  gint64      published_usec;
-  const char *note;
-  double      min_arr;
-  double      below;
-  gboolean    conflicting;
-  gboolean    former_employee;
-  /* The phase of each workflow, in the order of workflows[]. */
-  const char *phases[G_N_ELEMENTS (workflows)];
-} DemoVersion;
-
-/* 2026-08-24 (Monday of W35), 2026-09-07 (Monday of W37) and 2026-10-07
- * (Wednesday of W41), in seconds since 1970. */
-#define V1_SECONDS G_GINT64_CONSTANT (1787529600)
-#define V2_SECONDS G_GINT64_CONSTANT (1788739200)
-#define V3_SECONDS G_GINT64_CONSTANT (1791331200)
-
-static const DemoVersion versions[] = {
-  { (V1_SECONDS + 8 * 3600) * G_USEC_PER_SEC,
-    "First spec from the mapping workshop: boundaries for the 16 execution decisions and the five "
-    "triggers. Shadow phase: the AI proposes, people decide.",
-    30000, -0.3, TRUE, TRUE,
-    { "shadow", "shadow", "shadow", "shadow", "shadow", "shadow" } },
-  { (V2_SECONDS + 8 * 3600) * G_USEC_PER_SEC,
-    "Exception-only phase. Shadow weeks sent a quarter of all decisions to us, so: deal size from "
-    "250,000, sentiment only below −0.8, conflicting signals off, former-employee tag dropped.",
-    250000, -0.8, FALSE, FALSE,
-    { "exception-only", "exception-only", "exception-only", "exception-only", "exception-only",
-      "exception-only" } },
-  { (V3_SECONDS + 12 * 3600) * G_USEC_PER_SEC,
-    "Fix the trigger gaps the spot checks found: deals from 60,000 and sentiment below −0.35 go to "
-    "a person again, conflicting signals back on, former-employee back in the ethical tags. "
-    "Pricing and renewals stay exception-only for now.",
-    60000, -0.35, TRUE, TRUE,
-    { "steady", "steady", "steady", "steady", "exception-only", "exception-only" } },
-};
-
 static const char *
 phase_of (const DemoVersion *version,
           const char        *workflow)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (workflows); i++)
-    if (g_strcmp0 (workflows[i], workflow) == 0)
+  for (guint i = 0; i < DEMO_N_WORKFLOWS; i++)
+    if (g_strcmp0 (demo_workflows[i], workflow) == 0)
       return version->phases[i];
   return "shadow";
 }
@@ -462,14 +235,14 @@ publish_version (OnloopStore        *store,
           entry->phase = g_strdup (phase_of (version, entry->workflow));
         }
 
-      for (guint d = 0; d < G_N_ELEMENTS (decisions); d++)
+      for (guint d = 0; d < DEMO_N_DECISIONS; d++)
         {
-          if (!g_str_equal (decisions[d].key, entry->key) ||
-              decisions[d].category != ONLOOP_CATEGORY_EXECUTION)
+          if (!g_str_equal (demo_decisions[d].key, entry->key) ||
+              demo_decisions[d].category != ONLOOP_CATEGORY_EXECUTION)
             continue;
-          fill_items (entry->may, decisions[d].may);
-          fill_items (entry->uses, decisions[d].uses);
-          fill_items (entry->must_not, decisions[d].must_not);
+          fill_items (entry->may, demo_decisions[d].may);
+          fill_items (entry->uses, demo_decisions[d].uses);
+          fill_items (entry->must_not, demo_decisions[d].must_not);
         }
     }
 
@@ -491,8 +264,8 @@ publish_version (OnloopStore        *store,
   trigger->min_engagement = 0.7;
   trigger->min_days_in_stage = 21;
   trigger->enabled = version->conflicting;
-  for (guint i = 0; i < G_N_ELEMENTS (conflicting_scope); i++)
-    g_ptr_array_add (trigger->decisions, g_strdup (conflicting_scope[i]));
+  for (guint i = 0; i < demo_n_conflicting_scope; i++)
+    g_ptr_array_add (trigger->decisions, g_strdup (demo_conflicting_scope[i]));
   g_ptr_array_add (draft->triggers, trigger);
 
   trigger = make_trigger ("ethical", ONLOOP_TRIGGER_ETHICAL);
@@ -510,85 +283,27 @@ publish_version (OnloopStore        *store,
 
 typedef struct
 {
-  const char *value;
-  OnloopWeek  from;     /* first week it may appear */
-  double      weight;
-} Vocabulary;
-
-/* New industries, personas and objections appear as the weeks go by: each
- * one's first event is a first-time escalation. */
-static const Vocabulary industries[] = {
-  { "SaaS", 0, 30 }, { "Fintech", 0, 14 }, { "Healthcare", 0, 10 }, { "Manufacturing", 0, 12 },
-  { "Retail", 0, 10 }, { "Logistics", 0, 8 }, { "Education", 0, 6 }, { "Media", 0, 5 },
-  { "Agritech", 202638, 3 }, { "Public sector", 202640, 4 }, { "Energy", 202643, 4 },
-  { "Biotech", 202645, 3 },
-};
-
-static const Vocabulary personas[] = {
-  { "VP Sales", 0, 25 }, { "CFO", 0, 10 }, { "Head of Operations", 0, 18 }, { "IT Director", 0, 15 },
-  { "Founder", 0, 12 }, { "Procurement", 0, 8 }, { "CISO", 202639, 5 }, { "Chief of Staff", 202644, 4 },
-};
-
-static const Vocabulary objections[] = {
-  { "price", 0, 30 }, { "timing", 0, 25 }, { "competitor", 0, 12 }, { "security review", 0, 10 },
-  { "integration", 0, 12 }, { "budget freeze", 0, 8 }, { "data residency", 202641, 5 },
-  { "AI policy", 202646, 6 },
-};
-
-/* Tags; the first three are the ethical trigger's. */
-static const char * const ethical_tags[] = { "competitive-intel", "reference-check", "former-employee" };
-static const char * const plain_tags[] = { "inbound", "webinar", "enterprise", "smb", "partner-sourced", "expansion" };
-
-/* Deal sizes: buckets with a weight each, uniform inside. */
-static const struct { double low, high, weight; } deal_buckets[] = {
-  { 2000, 10000, 25 }, { 10000, 25000, 27 }, { 25000, 40000, 16 }, { 40000, 60000, 12 },
-  { 60000, 100000, 10 }, { 100000, 250000, 7.5 }, { 250000, 600000, 1.5 },
-};
-
-typedef struct
-{
-  double volume;     /* events per week = total frequency × volume */
-  double override;   /* chance a reviewed escalation is overridden */
-} DemoWeek;
-
-static const DemoWeek weeks[] = {
-  { 0.56, 0.36 }, { 0.58, 0.24 }, { 0.60, 0.58 }, { 0.62, 0.55 }, { 0.63, 0.60 }, { 0.65, 0.52 },
-  { 0.66, 0.46 }, { 0.67, 0.41 }, { 0.68, 0.38 }, { 0.70, 0.44 }, { 0.71, 0.36 }, { 0.72, 0.40 },
-};
-
-G_STATIC_ASSERT (G_N_ELEMENTS (weeks) == 12);
-
-typedef enum
-{
-  GAP_NONE,
-  GAP_DEAL,
-  GAP_SENTIMENT,
-  GAP_SIGNALS,
-} Gap;
-
-typedef struct
-{
   char  *id;
   guint  week_index;
-  Gap    gap;       /* why version 3 would have escalated it */
+  DemoGap gap;       /* why version 3 would have escalated it */
 } Candidate;
 
 typedef struct
 {
   Rng                     rng;
   GPtrArray              *specs;        /* OnloopSpec *, published versions */
-  OnloopEvaluator        *evaluators[G_N_ELEMENTS (versions)];
+  OnloopEvaluator        *evaluators[DEMO_N_VERSIONS];
   OnloopFirstTimeHistory *history;
   GString                *line;
   FILE                   *out;
   GArray                 *candidates;   /* Candidate: autonomous events to spot-check */
-  double                  weights[G_N_ELEMENTS (decisions)];
+  double                  weights[DEMO_N_DECISIONS];
   guint                   n_events;
 } Generator;
 
 static const char *
 pick_vocabulary (Rng              *rng,
-                 const Vocabulary *vocabulary,
+                 const DemoVocabulary *vocabulary,
                  guint             n,
                  OnloopWeek        week)
 {
@@ -667,6 +382,223 @@ version_index_at (Generator *gen,
   return spec != NULL ? (guint) spec->version - 1 : 0;
 }
 
+/* One event while it is being made; its strings point into it. */
+typedef struct
+{
+  OnloopEvent         ev;
+  const DemoDecision *decision;
+  char                id[40];
+  char               *at_text;
+  char                action[64];
+  char                industry[40];
+  char                persona[40];
+  char                objection[40];
+  const char         *tags[3];
+  guint               n_tags;
+  int                 sentiment;    /* hundredths */
+  int                 engagement;   /* hundredths */
+} DemoEvent;
+
+/* Copies the id of item @index of an "id=Label|…" list into @out. */
+static void
+copy_item_id (const char *items,
+              guint       index,
+              char       *out,
+              gsize       size)
+{
+  g_auto(GStrv) list = g_strsplit (items, "|", -1);
+
+  g_strlcpy (out, list[MIN (index, g_strv_length (list) - 1)], size);
+  *strchr (out, '=') = '\0';
+}
+
+static guint
+count_items (const char *items)
+{
+  guint n = 1;
+
+  for (const char *p = items; *p != '\0'; p++)
+    n += *p == '|';
+  return n;
+}
+
+/* The action: almost always one the boundary allows; now and then one it
+ * prohibits or one outside it. */
+static void
+draw_action (Rng       *rng,
+             DemoEvent *de)
+{
+  const DemoDecision *d = de->decision;
+
+  copy_item_id (d->may, rng_below (rng, count_items (d->may)), de->action, sizeof de->action);
+  if (d->category == ONLOOP_CATEGORY_EXECUTION)
+    {
+      double x = rng_double (rng);
+
+      if (x < 0.002 && d->must_not != NULL)
+        copy_item_id (d->must_not, rng_below (rng, count_items (d->must_not)),
+                      de->action, sizeof de->action);
+      else if (x < 0.005)
+        g_strlcpy (de->action, "ask_for_budget", sizeof de->action);
+    }
+  de->ev.action = de->action;
+}
+
+static void
+draw_deal_and_sentiment (Rng       *rng,
+                         DemoEvent *de)
+{
+  guint context = de->decision->context;
+
+  if ((context & DEMO_CTX_DEAL) && rng_chance (rng, 0.95))
+    {
+      double w[demo_n_deal_buckets];
+      guint b;
+
+      for (guint i = 0; i < demo_n_deal_buckets; i++)
+        w[i] = demo_deal_buckets[i].weight;
+      b = rng_pick (rng, w, demo_n_deal_buckets);
+      de->ev.has |= ONLOOP_EVENT_HAS_DEAL_ARR;
+      /* Whole 500s, as quotes are. */
+      de->ev.deal_arr = 500 * (gint64) ((demo_deal_buckets[b].low + rng_double (rng) *
+                                         (demo_deal_buckets[b].high - demo_deal_buckets[b].low)) / 500);
+    }
+
+  if ((context & DEMO_CTX_SENTIMENT) && rng_chance (rng, 0.9))
+    {
+      /* Mostly mildly positive; one conversation in twenty goes sour. */
+      if (rng_chance (rng, 0.05))
+        de->sentiment = -20 - (int) rng_below (rng, 71);
+      else
+        de->sentiment = (int) ((rng_double (rng) + rng_double (rng) + rng_double (rng)) / 3 * 90) - 15;
+      de->ev.has |= ONLOOP_EVENT_HAS_SENTIMENT;
+      de->ev.sentiment = de->sentiment / 100.0;
+    }
+}
+
+static void
+draw_signals_and_person (Rng        *rng,
+                         DemoEvent  *de,
+                         OnloopWeek  week)
+{
+  guint context = de->decision->context;
+  OnloopEvent *ev = &de->ev;
+
+  if (context & DEMO_CTX_SIGNALS)
+    {
+      de->engagement = (int) rng_below (rng, 101);
+      ev->has |= ONLOOP_EVENT_HAS_ENGAGEMENT | ONLOOP_EVENT_HAS_STAGE_PROGRESSED |
+                 ONLOOP_EVENT_HAS_DAYS_IN_STAGE;
+      ev->engagement = de->engagement / 100.0;
+      ev->stage_progressed = rng_chance (rng, 0.8);
+      ev->days_in_stage = rng_chance (rng, 0.75) ? rng_below (rng, 21) : 21 + rng_below (rng, 40);
+    }
+
+  if (context & DEMO_CTX_PERSON)
+    {
+      ev->industry = (char *) spelling_of (rng, pick_vocabulary (rng, demo_industries, demo_n_industries, week),
+                                           de->industry, sizeof de->industry);
+      ev->persona = (char *) spelling_of (rng, pick_vocabulary (rng, demo_personas, demo_n_personas, week),
+                                          de->persona, sizeof de->persona);
+      if (rng_chance (rng, 0.4))
+        ev->objection = (char *) spelling_of (rng, pick_vocabulary (rng, demo_objections, demo_n_objections, week),
+                                              de->objection, sizeof de->objection);
+      if (rng_chance (rng, 0.35))
+        de->tags[de->n_tags++] = demo_plain_tags[rng_below (rng, demo_n_plain_tags)];
+      if (rng_chance (rng, 0.006))
+        de->tags[de->n_tags++] = demo_ethical_tags[rng_below (rng, demo_n_ethical_tags)];
+    }
+
+  if (de->n_tags > 0)
+    {
+      ev->has |= ONLOOP_EVENT_HAS_TAGS;
+      ev->tags = (GStrv) de->tags;
+    }
+}
+
+/* Why version 3 would escalate an event that version 2 let through. */
+static DemoGap
+gap_of (const DemoEvent *de)
+{
+  const OnloopEvent *ev = &de->ev;
+
+  if (ev->has & ONLOOP_EVENT_HAS_DEAL_ARR && ev->deal_arr >= 60000)
+    return DEMO_GAP_DEAL;
+  if (ev->has & ONLOOP_EVENT_HAS_SENTIMENT && de->sentiment < -35)
+    return DEMO_GAP_SENTIMENT;
+  if (ev->has & ONLOOP_EVENT_HAS_ENGAGEMENT && de->engagement >= 70 && !ev->stage_progressed &&
+      ev->days_in_stage >= 21)
+    return DEMO_GAP_SIGNALS;
+  return DEMO_GAP_NONE;
+}
+
+static void
+append_field (GString    *line,
+              gboolean   *first,
+              const char *name)
+{
+  if (!*first)
+    g_string_append_c (line, ',');
+  *first = FALSE;
+  g_string_append_printf (line, "\"%s\":", name);
+}
+
+/* The event as one line of JSON, as an AI runtime would log it. */
+static void
+append_context (GString         *line,
+                const DemoEvent *de)
+{
+  const OnloopEvent *ev = &de->ev;
+  gboolean first = TRUE;
+
+  g_string_append (line, ",\"context\":{");
+  if (ev->has & ONLOOP_EVENT_HAS_DEAL_ARR)
+    {
+      append_field (line, &first, "deal_arr");
+      g_string_append_printf (line, "%" G_GINT64_FORMAT, (gint64) ev->deal_arr);
+    }
+  if (ev->has & ONLOOP_EVENT_HAS_SENTIMENT)
+    {
+      append_field (line, &first, "sentiment");
+      append_hundredths (line, de->sentiment);
+    }
+  if (ev->industry != NULL)
+    {
+      append_field (line, &first, "industry");
+      append_json_string (line, ev->industry);
+    }
+  if (ev->persona != NULL)
+    {
+      append_field (line, &first, "persona");
+      append_json_string (line, ev->persona);
+    }
+  if (ev->objection != NULL)
+    {
+      append_field (line, &first, "objection");
+      append_json_string (line, ev->objection);
+    }
+  if (ev->has & ONLOOP_EVENT_HAS_ENGAGEMENT)
+    {
+      append_field (line, &first, "engagement");
+      append_hundredths (line, de->engagement);
+      g_string_append_printf (line, ",\"stage_progressed\":%s,\"days_in_stage\":%" G_GINT64_FORMAT,
+                              ev->stage_progressed ? "true" : "false", ev->days_in_stage);
+    }
+  if (de->n_tags > 0)
+    {
+      append_field (line, &first, "tags");
+      g_string_append_c (line, '[');
+      for (guint t = 0; t < de->n_tags; t++)
+        {
+          if (t > 0)
+            g_string_append_c (line, ',');
+          append_json_string (line, de->tags[t]);
+        }
+      g_string_append_c (line, ']');
+    }
+  g_string_append_c (line, '}');
+}
+
 static void
 generate_event (Generator  *gen,
                 guint       week_index,
@@ -675,109 +607,28 @@ generate_event (Generator  *gen,
                 gint64      at_usec)
 {
   Rng *rng = &gen->rng;
-  const DemoDecision *d;
-  OnloopEvent ev = { 0 };
-  g_autofree char *at_text = onloop_time_format_rfc3339 (at_usec);
-  g_auto(GStrv) may = NULL;
-  g_auto(GStrv) must_not = NULL;
-  char id[40], action[64], industry_buf[40], persona_buf[40], objection_buf[40];
-  const char *tags[3] = { NULL };
-  guint n_tags = 0;
-  int sentiment = 0, engagement = 0;
-  guint version;
-  OnloopReasons reasons;
-  gboolean escalated, recorded, reviewed = FALSE, overridden = FALSE, quality_issue = FALSE;
-  Gap gap = GAP_NONE;
+  DemoEvent de = { 0 };
   GString *line = gen->line;
+  gboolean escalated, recorded, reviewed = FALSE, overridden = FALSE, quality_issue = FALSE;
+  guint version;
+  DemoGap gap;
 
-  d = &decisions[rng_pick (rng, gen->weights, G_N_ELEMENTS (decisions))];
+  de.decision = &demo_decisions[rng_pick (rng, gen->weights, DEMO_N_DECISIONS)];
+  g_snprintf (de.id, sizeof de.id, "ev-%dw%02d-%05u", week / 100, week % 100, serial);
+  de.at_text = onloop_time_format_rfc3339 (at_usec);
+  de.ev.id = de.id;
+  de.ev.at_text = de.at_text;
+  de.ev.at_usec = at_usec;
+  de.ev.decision = (char *) de.decision->key;
 
-  g_snprintf (id, sizeof id, "ev-%dw%02d-%05u", week / 100, week % 100, serial);
-  ev.id = id;
-  ev.at_text = at_text;
-  ev.at_usec = at_usec;
-  ev.decision = (char *) d->key;
-
-  /* The action: almost always one the boundary allows; now and then one it
-   * prohibits or one outside it. */
-  may = g_strsplit (d->may, "|", -1);
-  g_strlcpy (action, may[rng_below (rng, g_strv_length (may))], sizeof action);
-  *strchr (action, '=') = '\0';
-  if (d->category == ONLOOP_CATEGORY_EXECUTION)
-    {
-      double x = rng_double (rng);
-
-      if (x < 0.002 && d->must_not != NULL)
-        {
-          must_not = g_strsplit (d->must_not, "|", -1);
-          g_strlcpy (action, must_not[rng_below (rng, g_strv_length (must_not))], sizeof action);
-          *strchr (action, '=') = '\0';
-        }
-      else if (x < 0.005)
-        g_strlcpy (action, "ask_for_budget", sizeof action);
-    }
-  ev.action = action;
-
-  if ((d->context & CTX_DEAL) && rng_chance (rng, 0.95))
-    {
-      double w[G_N_ELEMENTS (deal_buckets)];
-      guint b;
-
-      for (guint i = 0; i < G_N_ELEMENTS (deal_buckets); i++)
-        w[i] = deal_buckets[i].weight;
-      b = rng_pick (rng, w, G_N_ELEMENTS (deal_buckets));
-      ev.has |= ONLOOP_EVENT_HAS_DEAL_ARR;
-      /* Whole 500s, as quotes are. */
-      ev.deal_arr = 500 * (gint64) ((deal_buckets[b].low + rng_double (rng) *
-                                     (deal_buckets[b].high - deal_buckets[b].low)) / 500);
-    }
-
-  if ((d->context & CTX_SENTIMENT) && rng_chance (rng, 0.9))
-    {
-      /* Mostly mildly positive; one conversation in twenty goes sour. */
-      if (rng_chance (rng, 0.05))
-        sentiment = -20 - (int) rng_below (rng, 71);
-      else
-        sentiment = (int) ((rng_double (rng) + rng_double (rng) + rng_double (rng)) / 3 * 90) - 15;
-      ev.has |= ONLOOP_EVENT_HAS_SENTIMENT;
-      ev.sentiment = sentiment / 100.0;
-    }
-
-  if (d->context & CTX_SIGNALS)
-    {
-      engagement = (int) rng_below (rng, 101);
-      ev.has |= ONLOOP_EVENT_HAS_ENGAGEMENT | ONLOOP_EVENT_HAS_STAGE_PROGRESSED |
-                ONLOOP_EVENT_HAS_DAYS_IN_STAGE;
-      ev.engagement = engagement / 100.0;
-      ev.stage_progressed = rng_chance (rng, 0.8);
-      ev.days_in_stage = rng_chance (rng, 0.75) ? rng_below (rng, 21) : 21 + rng_below (rng, 40);
-    }
-
-  if (d->context & CTX_PERSON)
-    {
-      ev.industry = (char *) spelling_of (rng, pick_vocabulary (rng, industries, G_N_ELEMENTS (industries), week),
-                                          industry_buf, sizeof industry_buf);
-      ev.persona = (char *) spelling_of (rng, pick_vocabulary (rng, personas, G_N_ELEMENTS (personas), week),
-                                         persona_buf, sizeof persona_buf);
-      if (rng_chance (rng, 0.4))
-        ev.objection = (char *) spelling_of (rng, pick_vocabulary (rng, objections, G_N_ELEMENTS (objections), week),
-                                             objection_buf, sizeof objection_buf);
-      if (rng_chance (rng, 0.35))
-        tags[n_tags++] = plain_tags[rng_below (rng, G_N_ELEMENTS (plain_tags))];
-      if (rng_chance (rng, 0.006))
-        tags[n_tags++] = ethical_tags[rng_below (rng, G_N_ELEMENTS (ethical_tags))];
-    }
-  if (n_tags > 0)
-    {
-      ev.has |= ONLOOP_EVENT_HAS_TAGS;
-      ev.tags = (GStrv) tags;
-    }
+  draw_action (rng, &de);
+  draw_deal_and_sentiment (rng, &de);
+  draw_signals_and_person (rng, &de, week);
 
   /* What the spec in force says, with the workspace's first-time history. */
   version = version_index_at (gen, at_usec);
-  reasons = onloop_evaluator_reasons (gen->evaluators[version], &ev,
-                                      onloop_first_time_history_check_and_add (gen->history, &ev));
-  escalated = reasons != 0;
+  escalated = onloop_evaluator_reasons (gen->evaluators[version], &de.ev,
+                                        onloop_first_time_history_check_and_add (gen->history, &de.ev)) != 0;
 
   /* The live system recorded what it did; now and then that is not what
    * the spec says (a rep escalated by hand, a stale rule): drift. */
@@ -788,7 +639,7 @@ generate_event (Generator  *gen,
   if (recorded)
     {
       reviewed = rng_chance (rng, 0.93);
-      overridden = reviewed && rng_chance (rng, weeks[week_index].override);
+      overridden = reviewed && rng_chance (rng, demo_weeks[week_index].override);
     }
   else if (version == 0)
     /* Shadow weeks: people look at much of what the AI does anyway. */
@@ -796,88 +647,27 @@ generate_event (Generator  *gen,
 
   /* Under version 2, decisions version 3 would escalate go wrong now and
    * then: the trigger gaps the team fixes in W41. */
-  if (ev.has & ONLOOP_EVENT_HAS_DEAL_ARR && ev.deal_arr >= 60000)
-    gap = GAP_DEAL;
-  else if (ev.has & ONLOOP_EVENT_HAS_SENTIMENT && sentiment < -35)
-    gap = GAP_SENTIMENT;
-  else if (ev.has & ONLOOP_EVENT_HAS_ENGAGEMENT && engagement >= 70 && !ev.stage_progressed &&
-           ev.days_in_stage >= 21)
-    gap = GAP_SIGNALS;
-  if (!recorded && version == 1 && gap)
+  gap = gap_of (&de);
+  if (!recorded && version == 1 && gap != DEMO_GAP_NONE)
     quality_issue = rng_chance (rng, 0.06);
 
-  if (!recorded && !quality_issue && week_index >= 2 && rng_chance (rng, gap ? 0.03 : 0.0015))
+  if (!recorded && !quality_issue && week_index >= 2 && rng_chance (rng, gap != DEMO_GAP_NONE ? 0.03 : 0.0015))
     {
-      Candidate c = { g_strdup (id), week_index, gap };
+      Candidate c = { g_strdup (de.id), week_index, gap };
       g_array_append_val (gen->candidates, c);
     }
 
-  /* The line, as an AI runtime would log it. */
   g_string_truncate (line, 0);
   g_string_append (line, "{\"id\":");
-  append_json_string (line, id);
+  append_json_string (line, de.id);
   g_string_append (line, ",\"at\":");
-  append_json_string (line, at_text);
+  append_json_string (line, de.at_text);
   g_string_append (line, ",\"decision\":");
-  append_json_string (line, d->key);
+  append_json_string (line, de.decision->key);
   g_string_append (line, ",\"action\":");
-  append_json_string (line, action);
-  g_string_append (line, ",\"context\":{");
-  {
-    gboolean first = TRUE;
-#define SEP() G_STMT_START { if (!first) g_string_append_c (line, ','); first = FALSE; } G_STMT_END
-    if (ev.has & ONLOOP_EVENT_HAS_DEAL_ARR)
-      {
-        SEP ();
-        g_string_append_printf (line, "\"deal_arr\":%" G_GINT64_FORMAT, (gint64) ev.deal_arr);
-      }
-    if (ev.has & ONLOOP_EVENT_HAS_SENTIMENT)
-      {
-        SEP ();
-        g_string_append (line, "\"sentiment\":");
-        append_hundredths (line, sentiment);
-      }
-    if (ev.industry != NULL)
-      {
-        SEP ();
-        g_string_append (line, "\"industry\":");
-        append_json_string (line, ev.industry);
-      }
-    if (ev.persona != NULL)
-      {
-        SEP ();
-        g_string_append (line, "\"persona\":");
-        append_json_string (line, ev.persona);
-      }
-    if (ev.objection != NULL)
-      {
-        SEP ();
-        g_string_append (line, "\"objection\":");
-        append_json_string (line, ev.objection);
-      }
-    if (ev.has & ONLOOP_EVENT_HAS_ENGAGEMENT)
-      {
-        SEP ();
-        g_string_append (line, "\"engagement\":");
-        append_hundredths (line, engagement);
-        g_string_append_printf (line, ",\"stage_progressed\":%s,\"days_in_stage\":%" G_GINT64_FORMAT,
-                                ev.stage_progressed ? "true" : "false", ev.days_in_stage);
-      }
-    if (n_tags > 0)
-      {
-        SEP ();
-        g_string_append (line, "\"tags\":[");
-        for (guint t = 0; t < n_tags; t++)
-          {
-            if (t > 0)
-              g_string_append_c (line, ',');
-            append_json_string (line, tags[t]);
-          }
-        g_string_append_c (line, ']');
-      }
-#undef SEP
-  }
-  g_string_append_printf (line, "},\"outcome\":{\"escalated\":%s", recorded ? "true" : "false");
+  append_json_string (line, de.action);
+  append_context (line, &de);
+  g_string_append_printf (line, ",\"outcome\":{\"escalated\":%s", recorded ? "true" : "false");
   if (reviewed)
     g_string_append_printf (line, ",\"reviewed\":true,\"review_minutes\":%u", 2 + rng_below (rng, 14));
   if (overridden)
@@ -888,6 +678,7 @@ generate_event (Generator  *gen,
 
   fwrite (line->str, 1, line->len, gen->out);
   gen->n_events++;
+  g_free (de.at_text);
 }
 
 static void
@@ -901,9 +692,9 @@ generate_week (Generator *gen,
   g_autoptr(GArray) times = NULL;
   guint n;
 
-  for (guint i = 0; i < G_N_ELEMENTS (decisions); i++)
-    total += decisions[i].frequency;
-  n = (guint) (total * weeks[week_index].volume);
+  for (guint i = 0; i < DEMO_N_DECISIONS; i++)
+    total += demo_decisions[i].frequency;
+  n = (guint) (total * demo_weeks[week_index].volume);
 
   /* Times first, sorted, so that ids follow time order as a log's would. */
   times = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
@@ -929,28 +720,13 @@ candidate_clear (Candidate *c)
 
 /* ---- spot checks and time --------------------------------------------------- */
 
-static const char * const ok_notes[] = {
-  "Right call, right timing.",
-  "Checked the record: correct.",
-  "",
-  "Fine, nothing to change.",
-};
-
-/* What the reviewer wrote on a trigger gap, by what the triggers missed. */
-static const char * const gap_notes[] = {
-  NULL,
-  "A deal this size went ahead without a person. Should have escalated.",
-  "The buyer was clearly unhappy and the AI went ahead anyway. Should have escalated.",
-  "Engaged buyer, deal stuck for weeks: conflicting signals nobody looked at.",
-};
-
 static gboolean
 mark_spot_checks (OnloopStore  *store,
                   Generator    *gen,
                   GError      **error)
 {
-  guint per_week[G_N_ELEMENTS (weeks)] = { 0 };
-  gboolean issue_marked[G_N_ELEMENTS (weeks)] = { FALSE };
+  guint per_week[DEMO_N_WEEKS] = { 0 };
+  gboolean issue_marked[DEMO_N_WEEKS] = { FALSE };
 
   /* First the quality issues: in the too-loose weeks the spot checks find
    * what the triggers missed, and in W44 one more case turns up after the
@@ -968,20 +744,20 @@ mark_spot_checks (OnloopStore  *store,
         if (pass == 0)
           {
             if (issue_marked[c->week_index] ||
-                !((c->gap != GAP_NONE && (week == 202638 || week == 202639)) || week == 202644))
+                !((c->gap != DEMO_GAP_NONE && (week == 202638 || week == 202639)) || week == 202644))
               continue;
             verdict = ONLOOP_SPOT_CHECK_QUALITY_ISSUE;
-            note = c->gap != GAP_NONE
-                   ? gap_notes[c->gap]
+            note = c->gap != DEMO_GAP_NONE
+                   ? demo_gap_notes[c->gap]
                    : "Right action, wrong tone for this buyer; worth a trigger for cases like it.";
             issue_marked[c->week_index] = TRUE;
           }
         else
           {
-            if (c->gap != GAP_NONE || per_week[c->week_index] >= 3)
+            if (c->gap != DEMO_GAP_NONE || per_week[c->week_index] >= 3)
               continue;
             verdict = ONLOOP_SPOT_CHECK_OK;
-            note = ok_notes[per_week[c->week_index] % G_N_ELEMENTS (ok_notes)];
+            note = demo_ok_notes[per_week[c->week_index] % demo_n_ok_notes];
           }
 
         /* A quality-issue mark is never replaced by an OK one. */
@@ -1005,35 +781,18 @@ mark_spot_checks (OnloopStore  *store,
   return TRUE;
 }
 
-/* Hours per week for two managers: oversight of routine work shrinks, time
- * for judgment grows; exception handling follows the escalations. */
-static const struct
-{
-  const char *manager;
-  double hours[G_N_ELEMENTS (weeks)][ONLOOP_N_HOURS];
-} time_plan[] = {
-  { "Dana", {
-    { 16, 7, 2, 3, 1, 4 }, { 15, 8, 2, 3, 1, 4 }, { 11, 2, 3, 4, 1, 4 }, { 9, 2, 3, 4, 2, 4 },
-    { 8, 2, 3, 4, 4, 4 }, { 7, 2, 3, 5, 4, 4 }, { 6, 4, 4, 5, 3, 3 }, { 5, 4, 5, 6, 2, 3 },
-    { 5, 4, 5, 6, 2, 3 }, { 4, 4, 6, 6, 1, 3 }, { 4, 3, 6, 7, 1, 3 }, { 4, 4, 6, 7, 1, 3 } } },
-  { "Marcus", {
-    { 14, 6, 1, 2, 2, 5 }, { 14, 7, 1, 2, 2, 5 }, { 12, 2, 2, 3, 2, 5 }, { 10, 2, 2, 3, 3, 4 },
-    { 9, 1.5, 2, 3, 5, 4 }, { 8, 2, 2, 3, 5, 4 }, { 7, 3.5, 3, 4, 3, 4 }, { 6, 4, 4, 4, 2, 4 },
-    { 5, 4, 4, 5, 2, 3 }, { 5, 3.5, 5, 5, 2, 3 }, { 4, 4, 5, 6, 1.5, 3 }, { 4, 4, 5, 6, 1, 3 } } },
-};
-
 static gboolean
 add_time_entries (OnloopStore  *store,
                   GError      **error)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) onloop_time_entry_free);
 
-  for (guint w = 0; w < G_N_ELEMENTS (weeks); w++)
-    for (guint m = 0; m < G_N_ELEMENTS (time_plan); m++)
+  for (guint w = 0; w < DEMO_N_WEEKS; w++)
+    for (guint m = 0; m < demo_n_time_plan; m++)
       {
-        OnloopTimeEntry *entry = onloop_time_entry_new (ONLOOP_DEMO_FIRST_WEEK + w, time_plan[m].manager);
+        OnloopTimeEntry *entry = onloop_time_entry_new (ONLOOP_DEMO_FIRST_WEEK + w, demo_time_plan[m].manager);
 
-        memcpy (entry->hours, time_plan[m].hours[w], sizeof entry->hours);
+        memcpy (entry->hours, demo_time_plan[m].hours[w], sizeof entry->hours);
         g_ptr_array_add (entries, entry);
       }
 
@@ -1070,7 +829,7 @@ generate_log (OnloopStore  *store,
       return FALSE;
     }
 
-  for (guint w = 0; w < G_N_ELEMENTS (weeks); w++)
+  for (guint w = 0; w < DEMO_N_WEEKS; w++)
     generate_week (gen, w);
 
   ok = fflush (gen->out) == 0 && !ferror (gen->out);
@@ -1113,18 +872,18 @@ onloop_demo_populate (OnloopStore  *store,
 
   if (!create_map (store, error))
     return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (versions); i++)
-    if (!publish_version (store, &versions[i], error))
+  for (guint i = 0; i < DEMO_N_VERSIONS; i++)
+    if (!publish_version (store, &demo_versions[i], error))
       return FALSE;
 
   rng_init (&gen.rng, DEMO_SEED);
-  for (guint i = 0; i < G_N_ELEMENTS (decisions); i++)
-    gen.weights[i] = decisions[i].frequency;
+  for (guint i = 0; i < DEMO_N_DECISIONS; i++)
+    gen.weights[i] = demo_decisions[i].frequency;
   gen.specs = onloop_store_list_specs (store, error);
   if (gen.specs == NULL)
     return FALSE;
-  g_assert (gen.specs->len == G_N_ELEMENTS (versions));
-  for (guint i = 0; i < G_N_ELEMENTS (versions); i++)
+  g_assert (gen.specs->len == DEMO_N_VERSIONS);
+  for (guint i = 0; i < DEMO_N_VERSIONS; i++)
     gen.evaluators[i] = onloop_evaluator_new (g_ptr_array_index (gen.specs, i), NULL);
   gen.history = onloop_first_time_history_new ();
   gen.line = g_string_sized_new (512);
@@ -1135,7 +894,7 @@ onloop_demo_populate (OnloopStore  *store,
        mark_spot_checks (store, &gen, error) &&
        add_time_entries (store, error);
 
-  for (guint i = 0; i < G_N_ELEMENTS (versions); i++)
+  for (guint i = 0; i < DEMO_N_VERSIONS; i++)
     onloop_evaluator_free (gen.evaluators[i]);
   onloop_first_time_history_free (gen.history);
   g_string_free (gen.line, TRUE);
