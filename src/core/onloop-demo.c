@@ -496,13 +496,17 @@ draw_signals_and_person (Rng        *rng,
 
   if (context & DEMO_CTX_PERSON)
     {
-      ev->industry = (char *) spelling_of (rng, pick_vocabulary (rng, demo_industries, demo_n_industries, week),
-                                           de->industry, sizeof de->industry);
-      ev->persona = (char *) spelling_of (rng, pick_vocabulary (rng, demo_personas, demo_n_personas, week),
-                                          de->persona, sizeof de->persona);
+      const char *value;
+
+      value = pick_vocabulary (rng, demo_industries, demo_n_industries, week);
+      ev->industry = (char *) spelling_of (rng, value, de->industry, sizeof de->industry);
+      value = pick_vocabulary (rng, demo_personas, demo_n_personas, week);
+      ev->persona = (char *) spelling_of (rng, value, de->persona, sizeof de->persona);
       if (rng_chance (rng, 0.4))
-        ev->objection = (char *) spelling_of (rng, pick_vocabulary (rng, demo_objections, demo_n_objections, week),
-                                              de->objection, sizeof de->objection);
+        {
+          value = pick_vocabulary (rng, demo_objections, demo_n_objections, week);
+          ev->objection = (char *) spelling_of (rng, value, de->objection, sizeof de->objection);
+        }
       if (rng_chance (rng, 0.35))
         de->tags[de->n_tags++] = demo_plain_tags[rng_below (rng, demo_n_plain_tags)];
       if (rng_chance (rng, 0.006))
@@ -610,7 +614,7 @@ generate_event (Generator  *gen,
   DemoEvent de = { 0 };
   GString *line = gen->line;
   gboolean escalated, recorded, reviewed = FALSE, overridden = FALSE, quality_issue = FALSE;
-  guint version;
+  guint version, first;
   DemoGap gap;
 
   de.decision = &demo_decisions[rng_pick (rng, gen->weights, DEMO_N_DECISIONS)];
@@ -627,8 +631,8 @@ generate_event (Generator  *gen,
 
   /* What the spec in force says, with the workspace's first-time history. */
   version = version_index_at (gen, at_usec);
-  escalated = onloop_evaluator_reasons (gen->evaluators[version], &de.ev,
-                                        onloop_first_time_history_check_and_add (gen->history, &de.ev)) != 0;
+  first = onloop_first_time_history_check_and_add (gen->history, &de.ev);
+  escalated = onloop_evaluator_reasons (gen->evaluators[version], &de.ev, first) != 0;
 
   /* The live system recorded what it did; now and then that is not what
    * the spec says (a rep escalated by hand, a stale rule): drift. */
@@ -651,7 +655,8 @@ generate_event (Generator  *gen,
   if (!recorded && version == 1 && gap != DEMO_GAP_NONE)
     quality_issue = rng_chance (rng, 0.06);
 
-  if (!recorded && !quality_issue && week_index >= 2 && rng_chance (rng, gap != DEMO_GAP_NONE ? 0.03 : 0.0015))
+  if (!recorded && !quality_issue && week_index >= 2 &&
+      rng_chance (rng, gap != DEMO_GAP_NONE ? 0.03 : 0.0015))
     {
       Candidate c = { g_strdup (de.id), week_index, gap };
       g_array_append_val (gen->candidates, c);
@@ -737,7 +742,8 @@ mark_spot_checks (OnloopStore  *store,
         Candidate *c = &g_array_index (gen->candidates, Candidate, i);
         OnloopWeek week = ONLOOP_DEMO_FIRST_WEEK + c->week_index;
         /* The weekly review is on the next Monday morning. */
-        gint64 checked = onloop_week_start_usec (week) + (gint64) (7 * 86400 + 9 * 3600) * G_USEC_PER_SEC;
+        gint64 checked = onloop_week_start_usec (week) +
+                         (gint64) (7 * 86400 + 9 * 3600) * G_USEC_PER_SEC;
         OnloopSpotVerdict verdict;
         const char *note;
 
@@ -790,7 +796,8 @@ add_time_entries (OnloopStore  *store,
   for (guint w = 0; w < DEMO_N_WEEKS; w++)
     for (guint m = 0; m < demo_n_time_plan; m++)
       {
-        OnloopTimeEntry *entry = onloop_time_entry_new (ONLOOP_DEMO_FIRST_WEEK + w, demo_time_plan[m].manager);
+        OnloopTimeEntry *entry = onloop_time_entry_new (ONLOOP_DEMO_FIRST_WEEK + w,
+                                                        demo_time_plan[m].manager);
 
         memcpy (entry->hours, demo_time_plan[m].hours[w], sizeof entry->hours);
         g_ptr_array_add (entries, entry);
