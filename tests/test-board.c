@@ -654,6 +654,30 @@ test_filter_and_group (Fixture       *f,
     }
 }
 
+/* Delivers Escape to the window's capture-phase key controllers, the way
+ * GTK does first for any key press in the window. */
+static gboolean
+escape_leaves_presentation (Fixture *f)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      gboolean handled = FALSE;
+
+      if (!GTK_IS_EVENT_CONTROLLER_KEY (controller) ||
+          gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) != GTK_PHASE_CAPTURE)
+        continue;
+
+      g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Escape, 9, 0, &handled);
+      if (handled)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 save_shot (Fixture    *f,
            const char *name)
@@ -708,6 +732,16 @@ test_screenshots (Fixture       *f,
   g_assert_true (press_key (f, GDK_KEY_e, 0));
   g_assert_cmpint (category_in_store (f, "lead-routing", NULL), ==, ONLOOP_CATEGORY_EXECUTION);
 
+  /* Escape leaves presentation, from a focused card too, even with a toast
+   * on screen (the window takes it before the toast overlay does). */
+  g_assert_true (escape_leaves_presentation (f));
+  onloop_test_wait (100);
+  g_assert_false (onloop_map_view_get_presenting (f->view));
+
+  /* F11's action toggles it on and off. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.presentation", NULL));
+  onloop_test_wait (100);
+  g_assert_true (onloop_map_view_get_presenting (f->view));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.presentation", NULL));
   onloop_test_wait (100);
   g_assert_false (onloop_map_view_get_presenting (f->view));

@@ -214,14 +214,20 @@ fullscreened_cb (OnloopWindow *self,
     set_presenting (self, FALSE);
 }
 
+/* Escape leaves presentation before a toast or a list sees it (the toast
+ * overlay would take it to close a toast), but not from an open popover. */
 static gboolean
-leave_presentation_cb (GtkWidget *widget,
-                       GVariant  *args,
-                       gpointer   user_data)
+escape_pressed_cb (GtkEventControllerKey *controller,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   OnloopWindow          *self)
 {
-  OnloopWindow *self = ONLOOP_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
-  if (!self->presenting)
+  if (!self->presenting || keyval != GDK_KEY_Escape ||
+      (state & gtk_accelerator_get_default_mod_mask ()) != 0 ||
+      (focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL))
     return FALSE;
 
   set_presenting (self, FALSE);
@@ -599,7 +605,6 @@ onloop_window_class_init (OnloopWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   gtk_widget_class_install_property_action (widget_class, "win.presentation", "presenting");
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, leave_presentation_cb, NULL);
 
   gtk_widget_class_install_action (widget_class, "win.new-workspace", NULL, new_workspace_action);
   gtk_widget_class_install_action (widget_class, "win.open-workspace", NULL,
@@ -637,6 +642,13 @@ onloop_window_init (OnloopWindow *self)
 
   g_object_bind_property (self, "presenting", self->map_view, "presenting", G_BINDING_SYNC_CREATE);
   g_signal_connect (self, "notify::fullscreened", G_CALLBACK (fullscreened_cb), NULL);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (escape_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  }
 
   self->settings = g_settings_new (APPLICATION_ID);
 }
