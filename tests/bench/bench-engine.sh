@@ -86,6 +86,8 @@ echo "  calibrate deal-size 0.125:     $(median_ms "$cli" --db "$db" calibrate -
 echo "  calibrate … --curve (all cuts): $(median_ms "$cli" --db "$db" calibrate --trigger deal-size --target 0.125 --curve)"
 echo "  evaluate 1M lines (stdin):     $(median_ms_once "$cli" evaluate --spec "$here/bench-spec.json" < "$log")"
 echo "  evaluate 1M lines with --db:   $(median_ms_once "$cli" --db "$db" evaluate --spec "$here/bench-spec.json" < "$log")"
+echo "CPU time (user + system) of one calibrate process, for a loaded machine:"
+/usr/bin/time -f "  %U s user + %S s system" "$cli" --db "$db" calibrate --trigger deal-size --target 0.125 > /dev/null
 echo "peak RSS:"
 echo "  metrics:                       $(peak_kb "$cli" --db "$db" metrics)"
 echo "  calibrate:                     $(peak_kb "$cli" --db "$db" calibrate --trigger deal-size --target 0.125)"
