@@ -361,6 +361,33 @@ test_map_edit_refreshes (Fixture       *f,
   g_assert_cmpuint (g_array_index (after, OnloopWeekMetrics, 0).escalated, ==, 1);
 }
 
+/* A refresh killed half-way leaves the flag at '2': the next read still
+ * refreshes. */
+static void
+test_interrupted_refresh (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) first = NULL;
+  g_autoptr(GArray) second = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "more.jsonl", NULL);
+
+  set_draft (f, spec_deal);
+  import_text (f, E ("a", "2026-11-02T00:00:00Z", "d", "x", "\"deal_arr\": 100", ""));
+  first = read_metrics (f, NULL, NULL);
+  g_assert_cmpuint (g_array_index (first, OnloopWeekMetrics, 0).events, ==, 1);
+
+  onloop_test_write (path, E ("b", "2026-11-03T00:00:00Z", "d", "x", "", ""), -1);
+  onloop_store_import_log (f->store, path, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  onloop_store_set_setting (f->store, "engine.stale", "2", &error);
+  g_assert_no_error (error);
+
+  second = read_metrics (f, NULL, NULL);
+  g_assert_cmpuint (g_array_index (second, OnloopWeekMetrics, 0).events, ==, 2);
+  g_assert_null (onloop_store_get_setting (f->store, "engine.stale"));
+}
+
 static void
 test_empty_workspace (Fixture       *f,
                       gconstpointer  data)
@@ -775,6 +802,7 @@ main (int    argc,
   g_test_add ("/metrics/every-metric", Fixture, NULL, fixture_set_up, test_every_metric, fixture_tear_down);
   g_test_add ("/metrics/thresholds-from-settings", Fixture, NULL, fixture_set_up, test_thresholds_from_settings, fixture_tear_down);
   g_test_add ("/metrics/map-edit-refreshes", Fixture, NULL, fixture_set_up, test_map_edit_refreshes, fixture_tear_down);
+  g_test_add ("/metrics/interrupted-refresh", Fixture, NULL, fixture_set_up, test_interrupted_refresh, fixture_tear_down);
   g_test_add ("/metrics/empty-workspace", Fixture, NULL, fixture_set_up, test_empty_workspace, fixture_tear_down);
   g_test_add ("/metrics/naive/draft", Fixture, NULL, fixture_set_up, test_naive_draft, fixture_tear_down);
   g_test_add ("/metrics/naive/versions", Fixture, NULL, fixture_set_up, test_naive_versions, fixture_tear_down);

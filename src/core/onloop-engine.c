@@ -613,10 +613,17 @@ refresh (OnloopStore   *store,
   g_autoptr(GArray) rows = NULL;
   g_autofree char *fingerprint = spec_fingerprint (store);
   g_autofree char *computed_for = onloop_store_get_setting (store, "engine.weekly_spec");
-  gboolean stale = onloop_store_is_stale (store) || g_strcmp0 (fingerprint, computed_for) != 0;
+  g_autofree char *flag = onloop_store_get_setting (store, "engine.stale");
+  /* '1': marked stale; '2': a refresh began and did not finish. */
+  gboolean stale = flag != NULL || g_strcmp0 (fingerprint, computed_for) != 0;
 
   if (!stale && out_engine == NULL)
     return TRUE;
+
+  /* Before reading anything: an edit committed from now on sets '1' again
+   * and survives this refresh (see onloop_store_write_weekly()). */
+  if (stale && !onloop_store_set_setting (store, "engine.stale", "2", NULL))
+    g_debug ("Could not mark the refresh as begun (read-only workspace?)");
 
   engine = onloop_engine_load (store, cancellable, error);
   if (engine == NULL)

@@ -223,7 +223,10 @@ onloop_store_write_weekly (OnloopStore           *self,
         goto fail;
     }
 
-  if (!onloop_store_clear_stale (self, error) ||
+  /* Clear the flag only if nothing marked the workspace stale again since
+   * the refresh began (it set the flag to '2'): an import committed while
+   * we computed leaves '1', and the next read refreshes again. */
+  if (!onloop_store_exec (self, "DELETE FROM settings WHERE key = 'engine.stale' AND value = '2'", error) ||
       !onloop_store_commit (self, error))
     goto fail;
 

@@ -84,8 +84,8 @@ typedef struct
   guint      drift;
 } OnloopWeeklyRow;
 
-/* Replaces the weekly table with @rows and clears the stale flag, in one
- * transaction. */
+/* Replaces the weekly table with @rows, in one transaction that also
+ * clears the stale flag if it is still '2' (set when the refresh began). */
 gboolean onloop_store_write_weekly     (OnloopStore           *self,
                                         const OnloopWeeklyRow *rows,
                                         guint                  n_rows,
