@@ -184,9 +184,12 @@ entry_from_json (JsonNode    *node,
     {
       if (!g_strv_contains (json_fields, l->data))
         {
+          /* json-glib may have decoded the name into bytes that are not UTF-8. */
+          g_autofree char *member = g_utf8_make_valid (l->data, -1);
+
           g_set_error (error, ONLOOP_MAP_IO_ERROR, ONLOOP_MAP_IO_ERROR_INVALID,
                        _("%s.%s: unknown field (a map file has key, title, category, workflow, description and frequency_per_week)"),
-                       path, (const char *) l->data);
+                       path, member);
           return NULL;
         }
     }
@@ -356,9 +359,11 @@ onloop_map_parse_json (const char  *data,
     {
       if (!g_str_equal (l->data, "format") && !g_str_equal (l->data, "decisions"))
         {
+          g_autofree char *member = g_utf8_make_valid (l->data, -1);
+
           g_set_error (error, ONLOOP_MAP_IO_ERROR, ONLOOP_MAP_IO_ERROR_INVALID,
                        _("%s: %s: unknown field (a map file has format and decisions)"),
-                       name, (const char *) l->data);
+                       name, member);
           return NULL;
         }
     }

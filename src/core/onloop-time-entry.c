@@ -160,7 +160,10 @@ entry_from_json (JsonNode    *node,
     {
       if (!is_known_field (l->data))
         {
-          set_invalid (error, name, path, l->data,
+          /* json-glib may have decoded the name into bytes that are not UTF-8. */
+          g_autofree char *member = g_utf8_make_valid (l->data, -1);
+
+          set_invalid (error, name, path, member,
                        _("unknown field (the hours are execution_oversight, exception_handling, strategy, coaching, relationship_repair and other)"));
           return NULL;
         }
