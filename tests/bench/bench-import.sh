@@ -18,7 +18,10 @@
 # SQLite must do for a workspace), for context.
 #
 # usage: tests/bench/bench-import.sh [BUILD_DIR]
-#   env: EVENTS (1000000), RUNS (5), SEED (1), BENCH_DIR (/tmp/onloop-bench)
+#   env: EVENTS (1000000), RUNS (5), SEED (1), BENCH_DIR (/tmp/onloop-bench),
+#        PAGE_SIZE (unset): also time import-log into a workspace rebuilt with
+#        this page size (VACUUM), to weigh a different page size for new files.
+#   G_MESSAGES_DEBUG=onloop-core shows the import's phases and per-thread CPU.
 
 set -eu
 
@@ -96,6 +99,14 @@ for run in $(seq "$RUNS"); do
   fresh "$DB"
   sqlite3 "$DB" "$SCHEMA"
   measure csv-indexed sqlite3 "$DB" ".import --csv $ROWS events"
+
+  if [ -n "${PAGE_SIZE:-}" ]; then
+    fresh "$WS"
+    "$CLI" --db "$WS" init
+    sqlite3 "$WS" "PRAGMA journal_mode = DELETE; PRAGMA page_size = $PAGE_SIZE; VACUUM;
+                   PRAGMA journal_mode = WAL;" > /dev/null
+    measure import-log-ps "$CLI" --db "$WS" import-log "$LOG"
+  fi
 done
 
 fresh "$DB"
@@ -114,6 +125,11 @@ echo "medians of $RUNS runs ($EVENTS events):"
 printf '  sqlite3 .import, new table      %7.2f s  peak %s KB\n' "$base" "$(median csv-new-table 3)"
 printf '  sqlite3 .import, indexed table  %7.2f s  peak %s KB\n' "$indexed" "$(median csv-indexed 3)"
 printf '  onloop-cli import-log           %7.2f s  peak %s KB\n' "$ours" "$(median import-log 3)"
+if [ -n "${PAGE_SIZE:-}" ]; then
+  ps=$(median import-log-ps 2)
+  printf '  import-log, %5d-byte pages    %7.2f s  peak %s KB\n' "$PAGE_SIZE" "$ps" "$(median import-log-ps 3)"
+  awk -v a="$ps" -v b="$base" 'BEGIN { printf "ratio with %s-byte pages / .import (new table): %.2f\n", ENVIRON["PAGE_SIZE"], a / b }'
+fi
 awk -v a="$ours" -v b="$base" -v c="$indexed" 'BEGIN {
   printf "ratio import-log / .import (new table): %.2f (budget 1.50)\n", a / b;
   printf "ratio import-log / .import (indexed):   %.2f\n", a / c }'
