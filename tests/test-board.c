@@ -716,6 +716,9 @@ test_screenshots (Fixture       *f,
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
   save_shot (f, "board-light.png");
+  onloop_board_model_set_group_by_workflow (onloop_map_view_get_model (f->view), TRUE);
+  save_shot (f, "board-grouped-light.png");
+  onloop_board_model_set_group_by_workflow (onloop_map_view_get_model (f->view), FALSE);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   save_shot (f, "board-dark.png");
 

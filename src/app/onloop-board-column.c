@@ -308,6 +308,13 @@ onloop_board_column_get_drop_index (OnloopBoardColumn *self,
                                  &GRAPHENE_POINT_INIT (x, y), &point))
     return n_items (self);
 
+  /* Over the column's heading: the top of the column. */
+  if (point.y < 0)
+    {
+      self->indicator_y = 0;
+      return 0;
+    }
+
   picked = gtk_widget_pick (GTK_WIDGET (self->list_view), point.x, point.y, GTK_PICK_DEFAULT);
   row = picked != NULL ? find_row (self, picked) : NULL;
   if (row == NULL || gtk_list_item_get_item (row_get_item (row)) == NULL ||

@@ -298,10 +298,24 @@ group_toggled_cb (GtkToggleButton *button,
 }
 
 static void
+model_group_cb (OnloopBoardModel *model,
+                GParamSpec       *pspec,
+                OnloopMapView    *self)
+{
+  gboolean group = onloop_board_model_get_group_by_workflow (model);
+
+  if (gtk_toggle_button_get_active (self->group_button) != group)
+    gtk_toggle_button_set_active (self->group_button, group);
+}
+
+static void
 rebuild_model (OnloopMapView *self)
 {
   if (self->model != NULL)
-    g_signal_handlers_disconnect_by_func (self->model, model_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->model, model_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->model, model_group_cb, self);
+    }
   g_clear_object (&self->model);
   g_clear_pointer (&self->focus_key, g_free);
   self->start_empty = FALSE;
@@ -310,6 +324,7 @@ rebuild_model (OnloopMapView *self)
     {
       self->model = onloop_board_model_new (self->store);
       g_signal_connect (self->model, "changed", G_CALLBACK (model_changed_cb), self);
+      g_signal_connect (self->model, "notify::group-by-workflow", G_CALLBACK (model_group_cb), self);
       onloop_board_model_set_group_by_workflow (self->model,
                                                 gtk_toggle_button_get_active (self->group_button));
     }
