@@ -429,6 +429,43 @@ test_refuses_huge_line (Fixture       *f,
                   "the line is longer than the limit of 1048576 bytes");
 }
 
+/* A line exactly at the limit (with a \r\n end) is fine, also where it
+ * spans two of the reader's 4 MiB chunks; one byte more is refused. */
+static void
+test_line_limit (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *head = "{\"id\": \"edge\", \"at\": \"2026-11-02T09:00:00Z\", \"decision\": \"d\", \"action\": \"a\", \"pad\": \"";
+  gsize fill = ONLOOP_LOG_MAX_LINE_LENGTH - strlen (head) - 2;
+  g_autoptr(GString) lines = good_lines ("l", 19000);   /* about 3.5 MB */
+  g_autoptr(GString) over = NULL;
+  g_autoptr(GString) tail1 = good_lines ("m", 2);
+  g_autoptr(GString) tail2 = good_lines ("n", 2);
+  g_autofree char *log = NULL;
+  g_autoptr(GError) error = NULL;
+  OnloopImportCounts counts = { 0 };
+
+  g_assert_cmpuint (lines->len, <, 4 * 1024 * 1024);
+  g_string_append (lines, head);
+  g_string_set_size (lines, lines->len + fill);
+  memset (lines->str + lines->len - fill, 'y', fill);
+  g_string_append (lines, "\"}");
+  over = g_string_new_len (lines->str, lines->len);
+  g_string_append (lines, "\r\n");
+  g_string_append (lines, tail1->str);
+  log = write_log (f, "edge.jsonl", lines->str, lines->len);
+  g_assert_true (import (f, log, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lines->len, >, 4 * 1024 * 1024);
+  g_assert_cmpuint (counts.imported, ==, 19003);
+  g_unlink (log);
+
+  g_string_insert_c (over, over->len - 2, 'y');
+  g_string_append (over, "\n");
+  g_string_append (over, tail2->str);
+  assert_refused (f, over->str, over->len, 19001, ONLOOP_LOG_ERROR_TOO_LONG, "longer than the limit");
+}
+
 static void
 test_refuses_deep_nesting (Fixture       *f,
                            gconstpointer  data)
@@ -730,6 +767,7 @@ main (int    argc,
   ADD ("/log/import/refuses-duplicate-id", test_refuses_duplicate_id);
   ADD ("/log/import/refuses-late-bad-line", test_refuses_late_bad_line);
   ADD ("/log/import/refuses-huge-line", test_refuses_huge_line);
+  ADD ("/log/import/line-length-limit", test_line_limit);
   ADD ("/log/import/refuses-deep-nesting", test_refuses_deep_nesting);
   ADD ("/log/import/missing-file", test_missing_file);
   ADD ("/log/import/progress", test_progress);
