@@ -187,7 +187,7 @@ check_sweep (OnloopLog   *log,
       for (guint c = 0; c < curve->len; c++)
         {
           OnloopCalibrationPoint *p = &g_array_index (curve, OnloopCalibrationPoint, c);
-          double d = fabs (p->exception_rate - targets[t]);
+          double d = fabs ((double) p->escalated - targets[t] * (end - start));
 
           if (d < best_distance ||
               (d == best_distance && p->escalated < naive.escalated) ||
@@ -273,6 +273,11 @@ test_ties (void)
   g_assert_cmpfloat (best.threshold, ==, 90);
   g_assert_cmpuint (best.escalated, ==, 2);
   g_assert_cmpfloat (best.exception_rate, ==, 0.2);
+  /* 0.6 and 0.7 are as far from 0.65, though as doubles 0.7 − 0.65 comes
+   * out a little smaller: the tie still goes to fewer escalations. */
+  onloop_calibration_best (c, 0.65, &best);
+  g_assert_cmpuint (best.escalated, ==, 6);
+  g_assert_cmpfloat (best.threshold, ==, 50);
   /* Exact hits. */
   onloop_calibration_best (c, 0.3, &best);
   g_assert_cmpfloat (best.threshold, ==, 80);

@@ -444,11 +444,14 @@ onloop_calibration_best (OnloopCalibration      *self,
 {
   guint best = 0;
   double best_distance = INFINITY;
+  double scaled_target = target * self->n_events;
 
   for (guint i = 0; i < self->n_cuts; i++)
     {
-      double rate = (double) self->cut_escalated[i] / self->n_events;
-      double distance = fabs (rate - target);
+      /* |escalated / n − target| scaled by n: one rounding (target × n)
+       * instead of two, so rates an equal distance either side of the
+       * target really tie. */
+      double distance = fabs ((double) self->cut_escalated[i] - scaled_target);
       gboolean better;
 
       if (distance != best_distance)
