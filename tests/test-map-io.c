@@ -392,6 +392,29 @@ test_json_errors (void)
   assert_bad_inputs (cases, G_N_ELEMENTS (cases), "map.json");
 }
 
+static void
+test_hostile_input (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *deep = g_strnfill (100000, '[');
+  g_autofree char *long_key = g_strnfill (5000, 'A');
+  g_autofree char *csv = g_strdup_printf ("key,title\n%s,x\n", long_key);
+
+  /* json-glib would overflow the stack on this. */
+  entries = onloop_map_parse (deep, strlen (deep), "map.json", &error);
+  g_assert_null (entries);
+  g_assert_cmpstr (error->message, ==, "map.json:1: nested too deeply to be a map file");
+  g_clear_error (&error);
+
+  /* A value quoted in a message is cut, not copied whole. */
+  entries = onloop_map_parse (csv, strlen (csv), "map.csv", &error);
+  g_assert_null (entries);
+  g_assert_cmpstr (error->message, ==,
+                   "map.csv:2: “AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA…” is not a valid key: "
+                   "use lower-case letters, digits and dashes");
+}
+
 /* The map as "key:category:position:title:workflow:description:frequency". */
 static char *
 describe (OnloopStore *store,
@@ -555,6 +578,7 @@ main (int    argc,
               fixture_setup, test_csv_reading, fixture_teardown);
   g_test_add_func ("/map-io/csv/errors-name-the-line", test_csv_errors);
   g_test_add_func ("/map-io/json/errors-name-the-path", test_json_errors);
+  g_test_add_func ("/map-io/hostile-input", test_hostile_input);
   g_test_add ("/map-io/import/upserts-by-key-and-keeps-the-rest", Fixture, NULL,
               fixture_setup, test_import_upsert, fixture_teardown);
   g_test_add ("/map-io/import/all-or-nothing", Fixture, NULL,

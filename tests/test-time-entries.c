@@ -196,6 +196,18 @@ test_parse_errors (void)
 }
 
 static void
+test_deep_nesting (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *deep = g_strnfill (100000, '[');
+  g_autoptr(GPtrArray) entries = onloop_time_entries_parse (deep, strlen (deep), "t.json", &error);
+
+  /* json-glib would overflow the stack on this. */
+  g_assert_null (entries);
+  g_assert_cmpstr (error->message, ==, "t.json:1: nested too deeply to be a time-entry file");
+}
+
+static void
 test_set_get_delete (Fixture       *f,
                      gconstpointer  data)
 {
@@ -372,6 +384,7 @@ main (int    argc,
   g_test_add_func ("/time-entries/parse/object-and-array", test_parse_object_and_array);
   g_test_add_func ("/time-entries/parse/errors-name-the-path", test_parse_errors);
   g_test_add_func ("/time-entries/write/numbers-read-back", test_numbers_read_back);
+  g_test_add_func ("/time-entries/parse/deep-nesting", test_deep_nesting);
   g_test_add ("/time-entries/store/set-get-delete", Fixture, NULL,
               fixture_setup, test_set_get_delete, fixture_teardown);
   g_test_add ("/time-entries/store/list-by-week-range", Fixture, NULL,

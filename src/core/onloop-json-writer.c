@@ -1,4 +1,4 @@
-/* onloop-json-writer.c: small pieces for writing JSON by hand
+/* onloop-json-writer.c: small pieces for JSON by hand
  *
  * Copyright 2026 The Onloop authors
  *
@@ -77,4 +77,48 @@ onloop_json_append_number (GString *out,
         break;
     }
   g_string_append (out, buffer);
+}
+
+gboolean
+onloop_json_depth_ok (const char *data,
+                      gsize       len,
+                      guint       max_depth,
+                      guint      *line)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+  guint n_line = 1;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = data[i];
+
+      if (c == '\n')
+        n_line++;
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > max_depth)
+            {
+              if (line != NULL)
+                *line = n_line;
+              return FALSE;
+            }
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return TRUE;
 }

@@ -1,4 +1,4 @@
-/* onloop-json-writer.h: small pieces for writing JSON by hand
+/* onloop-json-writer.h: small pieces for JSON by hand
  *
  * Copyright 2026 The Onloop authors
  *
@@ -23,5 +23,14 @@ void onloop_json_append_string (GString    *out,
 /* A finite @value in the shortest form that reads back the same. */
 void onloop_json_append_number (GString    *out,
                                 double      value);
+
+/* json-glib parses recursively, so a document nested 100,000 deep would
+ * overflow the stack. This scan (strings skipped) tells whether @data nests
+ * arrays and objects at most @max_depth deep; when not, @line gets the line
+ * where it goes deeper. */
+gboolean onloop_json_depth_ok (const char *data,
+                               gsize       len,
+                               guint       max_depth,
+                               guint      *line);
 
 G_END_DECLS

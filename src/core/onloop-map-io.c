@@ -64,6 +64,21 @@ display_name (const char *name)
   return name != NULL ? name : _("input");
 }
 
+/* @text for a message: a value quoted from a file can be as long as the
+ * file, so long ones are cut (at a character boundary) with an ellipsis. */
+static char *
+shorten (const char *text)
+{
+  const gsize max_chars = 40;
+  g_autofree char *start = NULL;
+
+  if (g_utf8_strlen (text, max_chars + 1) <= (glong) max_chars)
+    return g_strdup (text);
+
+  start = g_utf8_substring (text, 0, max_chars);
+  return g_strconcat (start, "…", NULL);
+}
+
 /* @where is "map.csv:4" or "map.json: decisions[3].key". */
 static gboolean
 check_key (const char  *key,
@@ -78,9 +93,11 @@ check_key (const char  *key,
     }
   if (!onloop_slug_is_valid (key))
     {
+      g_autofree char *shown = shorten (key);
+
       g_set_error (error, ONLOOP_MAP_IO_ERROR, ONLOOP_MAP_IO_ERROR_INVALID,
                    _("%s: “%s” is not a valid key: use lower-case letters, digits and dashes"),
-                   where, key);
+                   where, shown);
       return FALSE;
     }
   return TRUE;
@@ -185,7 +202,8 @@ entry_from_json (JsonNode    *node,
       if (!g_strv_contains (json_fields, l->data))
         {
           /* json-glib may have decoded the name into bytes that are not UTF-8. */
-          g_autofree char *member = g_utf8_make_valid (l->data, -1);
+          g_autofree char *valid = g_utf8_make_valid (l->data, -1);
+          g_autofree char *member = shorten (valid);
 
           g_set_error (error, ONLOOP_MAP_IO_ERROR, ONLOOP_MAP_IO_ERROR_INVALID,
                        _("%s.%s: unknown field (a map file has key, title, category, workflow, description and frequency_per_week)"),
@@ -233,9 +251,11 @@ entry_from_json (JsonNode    *node,
         return NULL;
       if (!onloop_category_from_string (text, &category))
         {
+          g_autofree char *shown = shorten (text);
+
           g_set_error (error, ONLOOP_MAP_IO_ERROR, ONLOOP_MAP_IO_ERROR_INVALID,
                        _("%s.category: must be unsorted, execution or judgment, not “%s”"),
-                       path, text);
+                       path, shown);
           return NULL;
         }
       onloop_decision_set_category (decision, category);
@@ -286,9 +306,11 @@ entry_from_json (JsonNode    *node,
 
   if (!remember_key (seen, key, index, &first))
     {
+      g_autofree char *shown = shorten (key);
+
       g_set_error (error, ONLOOP_MAP_IO_ERROR, ONLOOP_MAP_IO_ERROR_INVALID,
                    _("%s.key: the key “%s” appears twice (first at decisions[%u])"),
-                   path, key, first);
+                   path, shown, first);
       return NULL;
     }
 
@@ -311,6 +333,7 @@ onloop_map_parse_json (const char  *data,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GList) members = NULL;
   JsonObject *root;
+  guint depth_line = 0;
   JsonNode *node;
   JsonArray *array;
 
@@ -327,6 +350,14 @@ onloop_map_parse_json (const char  *data,
     {
       data += 3;
       len -= 3;
+    }
+
+  /* The format nests 3 deep; a little room lets the real error show. */
+  if (!onloop_json_depth_ok (data, len, 16, &depth_line))
+    {
+      g_set_error (error, ONLOOP_MAP_IO_ERROR, ONLOOP_MAP_IO_ERROR_SYNTAX,
+                   _("%s:%u: nested too deeply to be a map file"), name, depth_line);
+      return NULL;
     }
 
   if (!json_parser_load_from_data (parser, data, len, &local_error))
@@ -359,7 +390,8 @@ onloop_map_parse_json (const char  *data,
     {
       if (!g_str_equal (l->data, "format") && !g_str_equal (l->data, "decisions"))
         {
-          g_autofree char *member = g_utf8_make_valid (l->data, -1);
+          g_autofree char *valid = g_utf8_make_valid (l->data, -1);
+          g_autofree char *member = shorten (valid);
 
           g_set_error (error, ONLOOP_MAP_IO_ERROR, ONLOOP_MAP_IO_ERROR_INVALID,
                        _("%s: %s: unknown field (a map file has format and decisions)"),
@@ -451,9 +483,11 @@ read_header (OnloopCsvReader *reader,
 
       if (c == N_COLUMNS)
         {
+          g_autofree char *shown = shorten (cell);
+
           g_set_error (error, ONLOOP_MAP_IO_ERROR, ONLOOP_MAP_IO_ERROR_INVALID,
                        _("%s:%u: unknown column “%s” (the header names key, title, workflow, category, description)"),
-                       onloop_csv_reader_get_name (reader), line, cell);
+                       onloop_csv_reader_get_name (reader), line, shown);
           return FALSE;
         }
       if (columns[c] >= 0)
@@ -500,8 +534,10 @@ entry_from_record (GStrv        cells,
     return NULL;
   if (*title == '\0')
     {
+      g_autofree char *shown = shorten (key);
+
       g_set_error (error, ONLOOP_MAP_IO_ERROR, ONLOOP_MAP_IO_ERROR_INVALID,
-                   _("%s: the decision “%s” has no title"), where, key);
+                   _("%s: the decision “%s” has no title"), where, shown);
       return NULL;
     }
 
@@ -517,9 +553,11 @@ entry_from_record (GStrv        cells,
         {
           if (!onloop_category_from_string (text, &category))
             {
+              g_autofree char *shown = shorten (text);
+
               g_set_error (error, ONLOOP_MAP_IO_ERROR, ONLOOP_MAP_IO_ERROR_INVALID,
                            _("%s: the category must be unsorted, execution or judgment, not “%s”"),
-                           where, text);
+                           where, shown);
               return NULL;
             }
           onloop_decision_set_category (decision, category);
@@ -552,9 +590,11 @@ entry_from_record (GStrv        cells,
 
           if (end == text || *end != '\0' || !isfinite (frequency) || frequency < 0)
             {
+              g_autofree char *shown = shorten (text);
+
               g_set_error (error, ONLOOP_MAP_IO_ERROR, ONLOOP_MAP_IO_ERROR_INVALID,
                            _("%s: frequency_per_week must be a number ≥ 0, not “%s”"),
-                           where, text);
+                           where, shown);
               return NULL;
             }
           onloop_decision_set_frequency (decision, frequency);
@@ -564,8 +604,10 @@ entry_from_record (GStrv        cells,
 
   if (!remember_key (seen, key, line, &first))
     {
+      g_autofree char *shown = shorten (key);
+
       g_set_error (error, ONLOOP_MAP_IO_ERROR, ONLOOP_MAP_IO_ERROR_INVALID,
-                   _("%s: the key “%s” appears twice (first on line %u)"), where, key, first);
+                   _("%s: the key “%s” appears twice (first on line %u)"), where, shown, first);
       return NULL;
     }
 
@@ -648,7 +690,7 @@ onloop_map_parse (const char  *data,
   while (i < len && g_ascii_isspace (data[i]))
     i++;
 
-  if (i < len && data[i] == '{')
+  if (i < len && (data[i] == '{' || data[i] == '['))
     return onloop_map_parse_json (data, len, name, error);
 
   return onloop_map_parse_csv (data, len, name, error);

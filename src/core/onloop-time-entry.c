@@ -91,6 +91,20 @@ onloop_time_entry_judgment (const OnloopTimeEntry *entry)
          entry->hours[ONLOOP_HOURS_COACHING] + entry->hours[ONLOOP_HOURS_RELATIONSHIP_REPAIR];
 }
 
+/* @text for a message, cut (at a character boundary) when long. */
+static char *
+shorten (const char *text)
+{
+  const gsize max_chars = 40;
+  g_autofree char *start = NULL;
+
+  if (g_utf8_strlen (text, max_chars + 1) <= (glong) max_chars)
+    return g_strdup (text);
+
+  start = g_utf8_substring (text, 0, max_chars);
+  return g_strconcat (start, "…", NULL);
+}
+
 static void
 set_invalid (GError    **error,
              const char *name,
@@ -161,7 +175,8 @@ entry_from_json (JsonNode    *node,
       if (!is_known_field (l->data))
         {
           /* json-glib may have decoded the name into bytes that are not UTF-8. */
-          g_autofree char *member = g_utf8_make_valid (l->data, -1);
+          g_autofree char *valid = g_utf8_make_valid (l->data, -1);
+          g_autofree char *member = shorten (valid);
 
           set_invalid (error, name, path, member,
                        _("unknown field (the hours are execution_oversight, exception_handling, strategy, coaching, relationship_repair and other)"));
@@ -235,6 +250,7 @@ onloop_time_entries_parse (const char  *data,
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GError) local_error = NULL;
   JsonNode *root;
+  guint depth_line = 0;
 
   if (name == NULL)
     name = _("input");
@@ -249,6 +265,14 @@ onloop_time_entries_parse (const char  *data,
     {
       data += 3;
       len -= 3;
+    }
+
+  /* The format nests 2 deep; a little room lets the real error show. */
+  if (!onloop_json_depth_ok (data, len, 16, &depth_line))
+    {
+      g_set_error (error, ONLOOP_TIME_ENTRY_ERROR, ONLOOP_TIME_ENTRY_ERROR_SYNTAX,
+                   _("%s:%u: nested too deeply to be a time-entry file"), name, depth_line);
+      return NULL;
     }
 
   if (!json_parser_load_from_data (parser, data, len, &local_error))
