@@ -414,6 +414,12 @@ test_trigger_threshold (Fixture       *f,
   press_enter (spin);
   g_assert_cmpstr (onloop_trigger_row_get_error (row), ==, NULL);
   g_assert_cmpfloat (trigger_min_arr (f), ==, 75000);
+
+  /* So does a pause in typing (what a screen reader's "set text" needs). */
+  type_text (GTK_EDITABLE (spin), "80,000");
+  for (guint i = 0; i < 300 && trigger_min_arr (f) != 80000; i++)
+    onloop_test_wait (10);
+  g_assert_cmpfloat (trigger_min_arr (f), ==, 80000);
   g_assert_true (onloop_boundaries_view_get_badge_visible (f->view));
 
   /* The other kinds: sentiment, and the enable switch. */
@@ -742,6 +748,22 @@ test_edit_boundary_action (Fixture       *f,
   g_assert_cmpstr (onloop_boundaries_view_get_page (view), ==, "decision");
   g_assert_cmpstr (onloop_boundary_form_get_key (ONLOOP_BOUNDARY_FORM (onloop_boundaries_view_get_form (view))),
                    ==, "crm-updates");
+
+  /* Edits there go through the window's undo stack into the file. */
+  {
+    OnloopTriggerRow *row;
+    GtkWidget *spin;
+
+    onloop_boundaries_view_show_page (view, "triggers");
+    onloop_test_flush ();
+    row = onloop_trigger_editor_get_row (ONLOOP_TRIGGER_EDITOR (onloop_boundaries_view_get_trigger_editor (view)),
+                                         "deal-size");
+    spin = onloop_trigger_row_get_input (row, "min_arr");
+    type_text (GTK_EDITABLE (spin), "75,000");
+    press_enter (spin);
+    g_assert_cmpfloat (trigger_min_arr (f), ==, 75000);
+    g_assert_true (onloop_undo_stack_can_undo (onloop_window_get_undo_stack (window)));
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   onloop_test_flush ();
 }

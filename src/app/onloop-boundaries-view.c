@@ -64,7 +64,7 @@ struct _OnloopBoundariesView
   gboolean              rebuilding;
 
   OnloopLog            *log;
-  GCancellable         *log_cancellable;
+  guint                 log_idle;
   GCancellable         *preview_cancellable;
   guint                 generation;
   gboolean              preview_running;
@@ -207,7 +207,7 @@ show_preview (OnloopBoundariesView *self)
   if (!self->has_preview)
     {
       gtk_label_set_text (self->preview_label,
-                          self->log == NULL && self->log_cancellable != NULL
+                          self->log == NULL && self->log_idle != 0
                           ? _("Reading the log…") : _("No log imported yet"));
       gtk_label_set_text (self->preview_detail,
                           _("Import the AI’s decision log on the Review view to see what this draft would escalate."));
@@ -330,75 +330,45 @@ trigger_preview_cb (OnloopTriggerEditor  *editor,
   schedule_preview (self);
 }
 
-static void
-log_thread (GTask        *task,
-            gpointer      source,
-            gpointer      data,
-            GCancellable *cancellable)
+/* The log is read on the main thread, from an idle callback after the
+ * frame: a second OnloopStore on the same file would let onloop_store_open()
+ * check the file's header with open()/close(), and closing any descriptor of
+ * the file drops every POSIX lock this process holds on it, after which
+ * another process (onloop-cli) may checkpoint and delete the WAL under our
+ * connection. The store's statements are not for two threads either. */
+static gboolean
+load_log_idle_cb (gpointer data)
 {
-  const char *path = data;
-  g_autoptr(OnloopStore) store = NULL;
+  OnloopBoundariesView *self = data;
   g_autoptr(GError) error = NULL;
   OnloopLog *log;
 
-  /* A connection of its own: a store is used by one thread at a time. */
-  store = onloop_store_open (path, ONLOOP_STORE_OPEN_NONE, &error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  log = onloop_log_load (store, cancellable, &error);
+  self->log_idle = 0;
+  if (self->store == NULL)
+    return G_SOURCE_REMOVE;
+
+  log = onloop_log_load (self->store, NULL, &error);
   if (log == NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_pointer (task, log, (GDestroyNotify) onloop_log_unref);
-}
-
-static void
-log_done_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      data)
-{
-  OnloopBoundariesView *self = ONLOOP_BOUNDARIES_VIEW (source);
-  g_autoptr(GError) error = NULL;
-  OnloopLog *log = g_task_propagate_pointer (G_TASK (result), &error);
-
-  if (log == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
-          !g_error_matches (error, ONLOOP_STORE_ERROR, ONLOOP_STORE_ERROR_CANCELLED))
-        {
-          g_clear_object (&self->log_cancellable);
-          g_warning ("Reading the log: %s", error->message);
-          show_preview (self);
-        }
-      return;
+      g_warning ("Reading the log: %s", error->message);
+      show_preview (self);
+      return G_SOURCE_REMOVE;
     }
 
-  g_clear_object (&self->log_cancellable);
   g_clear_pointer (&self->log, onloop_log_unref);
   self->log = log;
   schedule_preview (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
 load_log (OnloopBoundariesView *self)
 {
-  g_autoptr(GTask) task = NULL;
-
-  g_cancellable_cancel (self->log_cancellable);
-  g_clear_object (&self->log_cancellable);
+  g_clear_handle_id (&self->log_idle, g_source_remove);
   if (self->store == NULL)
     return;
 
-  self->log_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->log_cancellable, log_done_cb, NULL);
-  g_task_set_source_tag (task, load_log);
-  g_task_set_task_data (task, g_strdup (onloop_store_get_path (self->store)), g_free);
-  g_task_run_in_thread (task, log_thread);
+  self->log_idle = g_idle_add_full (G_PRIORITY_LOW, load_log_idle_cb, self, NULL);
 }
 
 /* ---- The list of decisions -------------------------------------------- */
@@ -949,6 +919,22 @@ onloop_boundaries_view_print_to_pdf (OnloopBoundariesView  *self,
 }
 
 static void
+show_triggers_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  onloop_boundaries_view_show_page (ONLOOP_BOUNDARIES_VIEW (widget), "triggers");
+}
+
+static void
+show_history_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  onloop_boundaries_view_show_page (ONLOOP_BOUNDARIES_VIEW (widget), "history");
+}
+
+static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -970,8 +956,7 @@ onloop_boundaries_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->preview_cancellable);
   g_clear_object (&self->preview_cancellable);
-  g_cancellable_cancel (self->log_cancellable);
-  g_clear_object (&self->log_cancellable);
+  g_clear_handle_id (&self->log_idle, g_source_remove);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -1091,6 +1076,10 @@ onloop_boundaries_view_class_init (OnloopBoundariesViewClass *klass)
   gtk_widget_class_install_action (widget_class, "boundaries.publish", NULL, publish_action);
   gtk_widget_class_install_action (widget_class, "boundaries.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "boundaries.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "boundaries.show-triggers", NULL,
+                                   show_triggers_action);
+  gtk_widget_class_install_action (widget_class, "boundaries.show-history", NULL,
+                                   show_history_action);
 }
 
 static void
@@ -1232,7 +1221,7 @@ onloop_boundaries_view_get_badge_visible (OnloopBoundariesView *self)
 gboolean
 onloop_boundaries_view_is_busy (OnloopBoundariesView *self)
 {
-  return self->preview_running || self->log_cancellable != NULL;
+  return self->preview_running || self->log_idle != 0;
 }
 
 gboolean

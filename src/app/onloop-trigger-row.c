@@ -10,9 +10,9 @@
  * an editable list. As the person types, the row checks what is typed and
  * emits "preview" with the trigger it would save (NULL while the text is not
  * valid), so the exception rate can follow; it emits "save" only for a valid
- * trigger, on Enter, when the focus leaves a field, or at once for switches,
- * check buttons, tags and scope. Invalid input shows a message and is never
- * saved.
+ * trigger, on Enter, when the focus leaves a field, after a pause in typing,
+ * or at once for switches, check buttons, tags and scope. Invalid input
+ * shows a message and is never saved.
  */
 
 #include "config.h"
@@ -27,6 +27,9 @@
 #include "onloop-tag-entry.h"
 #include "onloop-trigger-row.h"
 
+/* How long a pause in typing saves a valid value. */
+#define SAVE_DELAY_MS 1200
+
 struct _OnloopTriggerRow
 {
   AdwPreferencesGroup parent_instance;
@@ -38,6 +41,7 @@ struct _OnloopTriggerRow
   char               *warning;
   gboolean            updating;
   gboolean            dirty;       /* typed into, not saved yet */
+  guint               save_timeout;
 
   GtkSwitch          *enabled;
   GtkEntry           *id_entry;
@@ -398,6 +402,8 @@ check_inputs (OnloopTriggerRow *self,
   if (self->updating)
     return;
 
+  if (save)
+    g_clear_handle_id (&self->save_timeout, g_source_remove);
   candidate = onloop_trigger_row_read (self, &error);
   onloop_trigger_row_set_error (self, error != NULL ? error->message : NULL);
   g_signal_emit (self, signals[PREVIEW], 0, candidate);
@@ -411,11 +417,26 @@ check_inputs (OnloopTriggerRow *self,
   g_clear_pointer (&candidate, onloop_trigger_free);
 }
 
+static gboolean
+save_timeout_cb (gpointer data)
+{
+  OnloopTriggerRow *self = data;
+
+  self->save_timeout = 0;
+  check_inputs (self, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Typing previews at once; a valid value is saved once the person pauses
+ * (or presses Enter, or leaves the field), so nothing typed is lost. */
 static void
 text_changed_cb (GtkEditable      *editable,
                  OnloopTriggerRow *self)
 {
+  g_clear_handle_id (&self->save_timeout, g_source_remove);
   check_inputs (self, FALSE);
+  if (!self->updating && self->error == NULL)
+    self->save_timeout = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
 }
 
 static void
@@ -436,6 +457,15 @@ static void
 toggled_cb (GObject          *object,
             GParamSpec       *pspec,
             OnloopTriggerRow *self)
+{
+  check_inputs (self, TRUE);
+}
+
+/* The +/− buttons, arrow keys and assistive technologies (AT-SPI Value)
+ * change the value without Enter: save those at once too. */
+static void
+value_changed_cb (GtkSpinButton    *spin,
+                  OnloopTriggerRow *self)
 {
   check_inputs (self, TRUE);
 }
@@ -464,8 +494,11 @@ watch_text (OnloopTriggerRow *self,
   /* GTK 4.8 spin buttons have no "activate" of their own: Enter is their
    * text's. */
   if (GTK_IS_SPIN_BUTTON (widget))
-    g_signal_connect (gtk_editable_get_delegate (GTK_EDITABLE (widget)), "activate",
-                      G_CALLBACK (commit_cb), self);
+    {
+      g_signal_connect (gtk_editable_get_delegate (GTK_EDITABLE (widget)), "activate",
+                        G_CALLBACK (commit_cb), self);
+      g_signal_connect (widget, "value-changed", G_CALLBACK (value_changed_cb), self);
+    }
   else
     g_signal_connect (widget, "activate", G_CALLBACK (commit_cb), self);
   g_signal_connect (focus, "leave", G_CALLBACK (focus_leave_cb), self);
@@ -643,6 +676,7 @@ onloop_trigger_row_dispose (GObject *object)
 {
   OnloopTriggerRow *self = ONLOOP_TRIGGER_ROW (object);
 
+  g_clear_handle_id (&self->save_timeout, g_source_remove);
   g_clear_pointer (&self->scope_checks, g_ptr_array_unref);
 
   G_OBJECT_CLASS (onloop_trigger_row_parent_class)->dispose (object);
