@@ -791,7 +791,8 @@ test_view_import (ViewFixture   *f,
 
   onloop_review_view_import (f->view, good);
   wait_idle (f->view);
-  g_assert_null (onloop_review_view_get_message (f->view));
+  g_assert_nonnull (strstr (onloop_review_view_get_message (f->view),
+                            "Imported 70 decisions · 0 already present · 10 unmapped"));
   g_assert_true (onloop_review_view_get_import_counts (f->view, &counts));
   g_assert_cmpuint (counts.imported, ==, 70);
   g_assert_cmpuint (counts.unmapped, ==, 10);

@@ -1026,7 +1026,19 @@ import_done_cb (GObject      *source,
       g_strdup_printf (_("Imported %'" G_GUINT64_FORMAT " decisions · %'" G_GUINT64_FORMAT
                          " already present · %'" G_GUINT64_FORMAT " unmapped"),
                        job->counts.imported, job->counts.already_present, job->counts.unmapped);
+
     toast (self, text);
+    /* The counts stay until dismissed: unmapped decisions need a card on
+     * the Map before they count in a workflow's rollout. */
+    if (job->counts.unmapped > 0)
+      {
+        g_autofree char *more =
+          g_strdup_printf (_("%s. Decisions not on the map count in the metrics but in no "
+                             "workflow; add them on the Map."), text);
+        show_error (self, more, FALSE);
+      }
+    else
+      show_error (self, text, FALSE);
   }
 
   /* The import wrote through its own connection: tell everyone who
