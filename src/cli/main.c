@@ -160,7 +160,10 @@ main (int    argc,
   int i;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* ONLOOP_LOCALEDIR: the translations of an uninstalled build (BUILD/po),
+   * for the tests. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ONLOOP_LOCALEDIR") != NULL
+                                   ? g_getenv ("ONLOOP_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
