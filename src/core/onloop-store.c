@@ -803,5 +803,6 @@ onloop_store_is_stale (OnloopStore *self)
 {
   g_autofree char *value = onloop_store_get_setting (self, "engine.stale");
 
-  return g_strcmp0 (value, "1") == 0;
+  /* "1": an edit needs a refresh; "2": a refresh began and did not finish. */
+  return value != NULL;
 }
