@@ -168,34 +168,12 @@ test_import_time (Fixture       *f,
   g_autofree char *bad = write_file (f, "bad.json",
                                      "{\"week\": \"2026-W45\", \"manager\": \"Dana\", \"coachng\": 5}");
   g_autofree char *expected = NULL;
-  g_autofree char *exported = NULL;
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
 
   run (f, "import-time", good, NULL);
   g_assert_cmpint (f->status, ==, 0);
   g_assert_cmpstr (f->out, ==, "time entries: 2\n");
-
-  /* export-time writes what import-time reads, and a range of weeks. */
-  run (f, "export-time", NULL);
-  g_assert_cmpint (f->status, ==, 0);
-  g_assert_cmpstr (f->out, ==,
-                   "[\n"
-                   "  {\"week\": \"2026-W45\", \"manager\": \"Dana\", \"execution_oversight\": 0, "
-                   "\"exception_handling\": 0, \"strategy\": 0, \"coaching\": 5, \"relationship_repair\": 0, \"other\": 0},\n"
-                   "  {\"week\": \"2026-W45\", \"manager\": \"Sam\", \"execution_oversight\": 0, "
-                   "\"exception_handling\": 0, \"strategy\": 2, \"coaching\": 0, \"relationship_repair\": 0, \"other\": 0}\n"
-                   "]\n");
-  exported = write_file (f, "exported.json", f->out);
-  run (f, "import-time", exported, NULL);
-  g_assert_cmpint (f->status, ==, 0);
-  g_assert_cmpstr (f->out, ==, "time entries: 2\n");
-  run (f, "export-time", "--from", "2026-W46", NULL);
-  g_assert_cmpstr (f->out, ==, "[]\n");
-  run (f, "export-time", "--to", "2026-11-08", NULL);
-  g_assert_nonnull (strstr (f->out, "Sam"));
-  run (f, "export-time", "--from", "week 45", NULL);
-  g_assert_cmpint (f->status, ==, 2);
 
   before = onloop_test_read_bytes (f->db);
   run (f, "import-time", bad, NULL);
@@ -299,7 +277,7 @@ main (int    argc,
               fixture_setup, test_map_round_trip, fixture_teardown);
   g_test_add ("/cli-data/map/bad-input", Fixture, NULL,
               fixture_setup, test_map_bad_input, fixture_teardown);
-  g_test_add ("/cli-data/import-and-export-time", Fixture, NULL,
+  g_test_add ("/cli-data/import-time", Fixture, NULL,
               fixture_setup, test_import_time, fixture_teardown);
   g_test_add ("/cli-data/marks", Fixture, NULL,
               fixture_setup, test_marks, fixture_teardown);

@@ -72,7 +72,6 @@ const OnloopCliCommand onloop_cli_commands[] = {
   { "import-map", "FILE", N_("Imports a decision map (JSON or CSV), upserting by key"), TRUE, onloop_cli_import_map },
   { "export-map", "[--format json|csv]", N_("Writes the decision map (CSV is spreadsheet-safe)"), TRUE, onloop_cli_export_map },
   { "import-time", "FILE.json", N_("Imports manager time entries"), TRUE, onloop_cli_import_time },
-  { "export-time", "[--from WEEK] [--to WEEK]", N_("Writes manager time entries (JSON)"), TRUE, onloop_cli_export_time },
   { "mark", "EVENT-ID ok|quality-issue|clear", N_("Marks a spot-checked event"), TRUE, onloop_cli_mark },
   { "export-marks", "[--format json|csv]", N_("Writes the spot-check marks"), TRUE, onloop_cli_export_marks },
   { "export-spec", "[--version N]", N_("Writes the draft or a published version as JSON"), TRUE, onloop_cli_export_spec },

@@ -139,69 +139,6 @@ onloop_cli_import_time (OnloopCliGlobals *globals,
   return ONLOOP_CLI_OK;
 }
 
-/* Parses --from/--to of export-time: an ISO week, or a date whose week is meant. */
-static gboolean
-parse_week_option (const char *text,
-                   OnloopWeek *week)
-{
-  gint64 usec;
-
-  if (text == NULL)
-    {
-      *week = 0;
-      return TRUE;
-    }
-  if (onloop_week_parse (text, week))
-    return TRUE;
-  if (onloop_time_parse_date (text, &usec))
-    {
-      *week = onloop_week_from_usec (usec);
-      return TRUE;
-    }
-  return FALSE;
-}
-
-int
-onloop_cli_export_time (OnloopCliGlobals *globals,
-                        int               argc,
-                        char            **argv)
-{
-  g_autoptr(OnloopStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autofree char *from_text = NULL;
-  g_autofree char *to_text = NULL;
-  g_autofree char *text = NULL;
-  OnloopWeek from, to;
-  const GOptionEntry entries_options[] = {
-    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("First week (2026-W40 or a date)"), "WEEK" },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Last week (2026-W46 or a date)"), "WEEK" },
-    { NULL }
-  };
-
-  if (!onloop_cli_parse ("export-time", "[--from WEEK] [--to WEEK]", entries_options, &argc, &argv))
-    return ONLOOP_CLI_USAGE;
-  if (argc > 1)
-    return onloop_cli_usage_error ("export-time", _("unexpected argument “%s”"), argv[1]);
-  if (!parse_week_option (from_text, &from))
-    return onloop_cli_usage_error ("export-time", _("--from must be a week like 2026-W40 or a date, not “%s”"),
-                                   from_text);
-  if (!parse_week_option (to_text, &to))
-    return onloop_cli_usage_error ("export-time", _("--to must be a week like 2026-W46 or a date, not “%s”"),
-                                   to_text);
-
-  store = onloop_cli_open_store (globals, FALSE, &error);
-  if (store == NULL)
-    return onloop_cli_fail (error);
-
-  entries = onloop_store_list_time_entries (store, from, to, &error);
-  if (entries == NULL)
-    return onloop_cli_fail (error);
-
-  text = onloop_time_entries_to_json (entries);
-  return print_document (text);
-}
-
 int
 onloop_cli_mark (OnloopCliGlobals *globals,
                  int               argc,
