@@ -67,7 +67,6 @@ int          onloop_cli_sample       (OnloopCliGlobals *globals, int argc, char 
 int          onloop_cli_import_map   (OnloopCliGlobals *globals, int argc, char **argv);
 int          onloop_cli_export_map   (OnloopCliGlobals *globals, int argc, char **argv);
 int          onloop_cli_import_time  (OnloopCliGlobals *globals, int argc, char **argv);
-int          onloop_cli_export_time  (OnloopCliGlobals *globals, int argc, char **argv);
 int          onloop_cli_mark         (OnloopCliGlobals *globals, int argc, char **argv);
 int          onloop_cli_export_marks (OnloopCliGlobals *globals, int argc, char **argv);
 int          onloop_cli_demo         (OnloopCliGlobals *globals, int argc, char **argv);
