@@ -94,7 +94,8 @@ for run in $(seq "$RUNS"); do
 
   fresh "$WS"
   "$CLI" --db "$WS" init
-  measure import-log "$CLI" --db "$WS" import-log "$LOG"
+  measure import-log env G_MESSAGES_DEBUG=onloop-core "$CLI" --db "$WS" import-log "$LOG"
+  sed -n 's/.*DEBUG: [0-9:.]*: /                 /p' "$BENCH_DIR/cmd.out"
 
   fresh "$DB"
   sqlite3 "$DB" "$SCHEMA"
