@@ -21,6 +21,7 @@
 #include <math.h>
 
 #include "onloop-engine.h"
+#include "onloop-review-range.h"
 #include "onloop-review-view.h"
 #include "onloop-spec.h"
 #include "onloop-store-spec.h"
@@ -29,29 +30,6 @@
 /* Figures and marks can change several times a second (a person marking a
  * sample): wait this long for the last change before reloading. */
 #define RELOAD_DELAY_MS 150
-/* False negatives listed by name on a card. */
-#define MAX_LISTED 8
-
-typedef struct
-{
-  char  *name;
-  char  *phase;
-  guint  events;
-  guint  escalated;
-  guint  false_negatives;
-} WorkflowStat;
-
-typedef struct
-{
-  GArray    *contribution;   /* OnloopContribution */
-  guint      n_escalated;
-  guint      n_events;
-  GPtrArray *fn_range;       /* char *, at most MAX_LISTED */
-  guint      fn_range_total;
-  GPtrArray *fn_latest;
-  guint      fn_latest_total;
-  GArray    *workflows;      /* WorkflowStat */
-} RangeResult;
 
 typedef struct
 {
@@ -216,126 +194,15 @@ range_job_free (RangeJob *job)
 }
 
 static void
-workflow_stat_clear (WorkflowStat *stat)
-{
-  g_free (stat->name);
-  g_free (stat->phase);
-}
-
-static void
-range_result_free (RangeResult *result)
-{
-  g_clear_pointer (&result->contribution, g_array_unref);
-  g_clear_pointer (&result->fn_range, g_ptr_array_unref);
-  g_clear_pointer (&result->fn_latest, g_ptr_array_unref);
-  g_clear_pointer (&result->workflows, g_array_unref);
-  g_free (result);
-}
-
-static GPtrArray *
-describe_events (OnloopLog *log,
-                 GArray    *indices)
-{
-  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; i < indices->len && i < MAX_LISTED; i++)
-    {
-      guint e = g_array_index (indices, guint, i);
-      g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (log->at[e] / G_USEC_PER_SEC);
-      g_autofree char *date = g_date_time_format (at, "%Y-%m-%d %H:%M");
-
-      g_ptr_array_add (lines, g_strdup_printf ("%s · %s → %s", date,
-                                               (char *) g_ptr_array_index (log->decisions,
-                                                                           log->decision[e]),
-                                               (char *) g_ptr_array_index (log->actions,
-                                                                           log->action[e])));
-    }
-
-  return lines;
-}
-
-/* Events, escalations and false negatives of each workflow in the range,
- * for the rollout guidance. */
-static GArray *
-workflow_stats (OnloopEngine *engine,
-                OnloopRange   range,
-                GArray       *false_negatives)
-{
-  OnloopLog *log = onloop_engine_get_log (engine);
-  OnloopSpec *draft = onloop_engine_get_draft (engine);
-  GArray *stats = g_array_new (FALSE, TRUE, sizeof (WorkflowStat));
-  g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree int *of_decision = g_new (int, MAX (1, log->decisions->len));
-  guint start = onloop_log_lower_bound (log, range.from_usec);
-  guint end = onloop_log_lower_bound (log, range.to_usec);
-
-  g_array_set_clear_func (stats, (GDestroyNotify) workflow_stat_clear);
-
-  for (guint i = 0; i < draft->decisions->len; i++)
-    {
-      OnloopSpecDecision *decision = g_ptr_array_index (draft->decisions, i);
-      WorkflowStat stat = { 0 };
-
-      if (decision->workflow == NULL || g_hash_table_contains (by_name, decision->workflow))
-        continue;
-      stat.name = g_strdup (decision->workflow);
-      stat.phase = g_strdup (decision->phase ? decision->phase : "shadow");
-      g_array_append_val (stats, stat);
-      g_hash_table_insert (by_name, decision->workflow, GUINT_TO_POINTER (stats->len));
-    }
-
-  for (guint d = 0; d < log->decisions->len; d++)
-    {
-      OnloopSpecDecision *decision = onloop_spec_find_decision (draft,
-                                                                g_ptr_array_index (log->decisions, d));
-      of_decision[d] = decision && decision->workflow
-                       ? (int) GPOINTER_TO_UINT (g_hash_table_lookup (by_name, decision->workflow)) - 1
-                       : -1;
-    }
-
-  for (guint e = start; e < end; e++)
-    {
-      int w = of_decision[log->decision[e]];
-
-      if (w < 0)
-        continue;
-      g_array_index (stats, WorkflowStat, w).events++;
-      if (onloop_engine_escalated_at (engine, e))
-        g_array_index (stats, WorkflowStat, w).escalated++;
-    }
-  for (guint i = 0; i < false_negatives->len; i++)
-    {
-      int w = of_decision[log->decision[g_array_index (false_negatives, guint, i)]];
-      if (w >= 0)
-        g_array_index (stats, WorkflowStat, w).false_negatives++;
-    }
-
-  return stats;
-}
-
-static void
 range_thread (GTask        *task,
               gpointer      source,
               gpointer      task_data,
               GCancellable *cancellable)
 {
   RangeJob *job = task_data;
-  OnloopLog *log = onloop_engine_get_log (job->engine);
-  RangeResult *result = g_new0 (RangeResult, 1);
-  g_autoptr(GArray) fn_range = NULL;
-  g_autoptr(GArray) fn_latest = NULL;
 
-  result->contribution = onloop_engine_contribution (job->engine, job->range,
-                                                     &result->n_escalated, &result->n_events);
-  fn_range = onloop_engine_false_negatives (job->engine, job->range);
-  fn_latest = onloop_engine_false_negatives (job->engine, job->latest);
-  result->fn_range = describe_events (log, fn_range);
-  result->fn_range_total = fn_range->len;
-  result->fn_latest = describe_events (log, fn_latest);
-  result->fn_latest_total = fn_latest->len;
-  result->workflows = workflow_stats (job->engine, job->range, fn_range);
-
-  g_task_return_pointer (task, result, (GDestroyNotify) range_result_free);
+  g_task_return_pointer (task, onloop_review_range_compute (job->engine, job->range, job->latest),
+                         (GDestroyNotify) onloop_review_range_free);
 }
 
 /* ---- Showing figures --------------------------------------------------- */
@@ -540,7 +407,7 @@ clear_list (GtkListBox *list)
 
 static void
 show_contribution (OnloopReviewView *self,
-                   RangeResult      *result)
+                   OnloopReviewRange      *result)
 {
   g_autofree char *summary = NULL;
   g_autofree char *rate = format_percent (result->n_events ? (double) result->n_escalated /
@@ -580,57 +447,9 @@ show_contribution (OnloopReviewView *self,
     }
 }
 
-static const char *
-phase_label (const char *phase)
-{
-  if (g_strcmp0 (phase, "exception-only") == 0)
-    return _("Exception-only");
-  if (g_strcmp0 (phase, "steady") == 0)
-    return _("Steady state");
-  return _("Shadow mode");
-}
-
-/* What to do next in a workflow, from its phase and its numbers. */
-static char *
-rollout_guidance (OnloopReviewView   *self,
-                  const WorkflowStat *stat)
-{
-  double rate = stat->events ? (double) stat->escalated / stat->events : NAN;
-  g_autofree char *rate_text = format_percent (rate);
-  gboolean on_target = !isnan (rate) && rate >= self->thresholds.target_low &&
-                       rate <= self->thresholds.target_high;
-  const char *what, *next;
-
-  if (g_strcmp0 (stat->phase, "exception-only") == 0)
-    what = _("People act only on escalations; the rest is reviewed weekly in batch.");
-  else if (g_strcmp0 (stat->phase, "steady") == 0)
-    what = _("People handle exceptions, strategy and coaching; the rest gets monthly spot checks.");
-  else
-    what = _("The AI acts; people watch and note where they would have stepped in.");
-
-  if (stat->events == 0)
-    next = _("No decisions of this workflow in the range.");
-  else if (stat->false_negatives > 0)
-    next = _("Close the trigger gaps (false negatives) before moving on.");
-  else if (!isnan (rate) && rate > self->thresholds.target_high)
-    next = _("Too many escalations: find the trigger that drives them and calibrate it.");
-  else if (!isnan (rate) && rate < self->thresholds.target_low)
-    next = _("Few escalations: check that the triggers cover what people would catch.");
-  else if (g_strcmp0 (stat->phase, "shadow") == 0 && on_target)
-    next = _("On target with no gaps: ready for exception-only.");
-  else if (g_strcmp0 (stat->phase, "exception-only") == 0 && on_target)
-    next = _("On target with no gaps: ready for the steady state.");
-  else
-    next = _("On target with no gaps: hold steady.");
-
-  return g_strdup_printf (_("%s Exception rate %s (%'u of %'u), %'u false negatives. %s"),
-                          what, rate_text, stat->escalated, stat->events, stat->false_negatives,
-                          next);
-}
-
 static void
 show_rollout (OnloopReviewView *self,
-              RangeResult      *result)
+              OnloopReviewRange      *result)
 {
   clear_list (self->rollout_list);
 
@@ -648,10 +467,10 @@ show_rollout (OnloopReviewView *self,
 
   for (guint i = 0; i < result->workflows->len; i++)
     {
-      WorkflowStat *stat = &g_array_index (result->workflows, WorkflowStat, i);
+      OnloopWorkflowStat *stat = &g_array_index (result->workflows, OnloopWorkflowStat, i);
       GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW, "use-markup", FALSE, NULL);
-      GtkWidget *phase = gtk_label_new (phase_label (stat->phase));
-      g_autofree char *guidance = rollout_guidance (self, stat);
+      GtkWidget *phase = gtk_label_new (onloop_phase_label (stat->phase));
+      g_autofree char *guidance = onloop_rollout_guidance (stat, &self->thresholds);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), stat->name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), guidance);
@@ -719,7 +538,7 @@ range_done_cb (GObject      *source,
 {
   OnloopReviewView *self = ONLOOP_REVIEW_VIEW (source);
   g_autoptr(GError) error = NULL;
-  RangeResult *range = g_task_propagate_pointer (G_TASK (result), &error);
+  OnloopReviewRange *range = g_task_propagate_pointer (G_TASK (result), &error);
 
   self->pending--;
   update_busy (self);
@@ -730,7 +549,7 @@ range_done_cb (GObject      *source,
     }
   if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     {
-      range_result_free (range);
+      onloop_review_range_free (range);
       return;
     }
 
@@ -740,7 +559,7 @@ range_done_cb (GObject      *source,
                                              range->fn_range_total);
   onloop_diagnosis_card_set_false_negatives (self->latest_card, range->fn_latest,
                                              range->fn_latest_total);
-  range_result_free (range);
+  onloop_review_range_free (range);
 }
 
 static void
