@@ -473,6 +473,64 @@ test_badge_follows_criteria (Fixture       *f,
 }
 
 static void
+test_editor_saves_at_once (Fixture       *f,
+                           gconstpointer  data)
+{
+  OnloopCardEditor *editor;
+  GtkWidget *routine;
+  g_autoptr(OnloopDecision) saved = NULL;
+  g_autoptr(OnloopDecision) renamed = NULL;
+  GtkWidget *title_row;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "board.start-empty", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "board.quick-add", "s",
+                                             "Approving a custom SLA"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "board.move-to", "(ss)",
+                                             "approving-a-custom-sla", "execution"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "board.edit", "s",
+                                             "approving-a-custom-sla"));
+  onloop_test_wait (100);
+  editor = ONLOOP_CARD_EDITOR (onloop_test_find_toplevel (ONLOOP_TYPE_CARD_EDITOR, NULL));
+  g_assert_nonnull (editor);
+
+  /* A new card has no answers; flipping one switch answers all four as shown. */
+  routine = onloop_card_editor_get_criterion_switch (editor, ONLOOP_CRITERION_ROUTINE);
+  gtk_switch_set_active (GTK_SWITCH (routine), TRUE);
+  onloop_test_wait (50);
+  saved = onloop_store_get_decision (store_of (f), "approving-a-custom-sla", NULL);
+  g_assert_cmpint (onloop_decision_get_criterion (saved, ONLOOP_CRITERION_ROUTINE), ==, ONLOOP_ANSWER_YES);
+  g_assert_cmpint (onloop_decision_get_criterion (saved, ONLOOP_CRITERION_LOW_STAKES), ==, ONLOOP_ANSWER_NO);
+  g_assert_cmpint (onloop_decision_get_criterion (saved, ONLOOP_CRITERION_ETHICALLY_NEUTRAL), ==, ONLOOP_ANSWER_NO);
+  g_assert_cmpint (onloop_decision_get_suggestion (saved), ==, ONLOOP_CATEGORY_JUDGMENT);
+  {
+    OnloopCard *card = onloop_board_column_find_card (onloop_map_view_get_column (f->view, ONLOOP_CATEGORY_EXECUTION),
+                                                      "approving-a-custom-sla");
+    g_assert_nonnull (card);
+    g_assert_true (onloop_card_get_badge_visible (card));
+  }
+
+  /* A title typed and not applied is saved when the editor closes. */
+  title_row = find_descendant (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (title_row);
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Approving a custom SLA for a renewal");
+  gtk_window_close (GTK_WINDOW (editor));
+  onloop_test_wait (50);
+  renamed = onloop_store_get_decision (store_of (f), "approving-a-custom-sla", NULL);
+  g_assert_cmpstr (onloop_decision_get_title (renamed), ==, "Approving a custom SLA for a renewal");
+
+  /* Each of those is one undo step. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_clear_object (&renamed);
+  renamed = onloop_store_get_decision (store_of (f), "approving-a-custom-sla", NULL);
+  g_assert_cmpstr (onloop_decision_get_title (renamed), ==, "Approving a custom SLA");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_clear_object (&renamed);
+  renamed = onloop_store_get_decision (store_of (f), "approving-a-custom-sla", NULL);
+  g_assert_cmpint (onloop_decision_get_criterion (renamed, ONLOOP_CRITERION_ROUTINE), ==,
+                   ONLOOP_ANSWER_UNANSWERED);
+}
+
+static void
 test_quick_add_keeps_focus (Fixture       *f,
                             gconstpointer  data)
 {
@@ -772,6 +830,7 @@ main (int    argc,
   ADD ("/board/undo-redo/restore-order-exactly", test_undo_redo_restore_order);
   ADD ("/board/reorder/persists-across-reopen", test_reorder_persists);
   ADD ("/board/badge/follows-criteria", test_badge_follows_criteria);
+  ADD ("/board/editor/saves-at-once-and-undoes", test_editor_saves_at_once);
   ADD ("/board/quick-add/keeps-focus", test_quick_add_keeps_focus);
   ADD ("/board/delete/undo-restores-card", test_delete_and_undo);
   ADD ("/board/share-bar/follows-moves-and-settings", test_share_bar_follows);

@@ -128,16 +128,6 @@ set_frequency (OnloopDecision *d, gconstpointer data)
   onloop_decision_set_frequency (d, *(const double *) data);
 }
 
-typedef struct { OnloopCriterion criterion; OnloopAnswer answer; } Answer;
-
-static void
-set_criterion (OnloopDecision *d, gconstpointer data)
-{
-  const Answer *a = data;
-
-  onloop_decision_set_criterion (d, a->criterion, a->answer);
-}
-
 static char *
 buffer_text (GtkTextView *view)
 {
@@ -179,19 +169,29 @@ frequency_changed_cb (OnloopCardEditor *self)
   commit (self, set_frequency, &value);
 }
 
+/* The four switches are the answers: once one is flipped, what they all
+ * show is what is saved, so a question left off counts as "no" rather than
+ * staying unanswered (one edit, one undo). */
+static void
+set_all_criteria (OnloopDecision *d, gconstpointer data)
+{
+  const gboolean *active = data;
+
+  for (guint i = 0; i < ONLOOP_N_CRITERIA; i++)
+    onloop_decision_set_criterion (d, i, active[i] ? ONLOOP_ANSWER_YES : ONLOOP_ANSWER_NO);
+}
+
 static void
 switch_active_cb (GtkSwitch        *sw,
                   GParamSpec       *pspec,
                   OnloopCardEditor *self)
 {
+  gboolean active[ONLOOP_N_CRITERIA];
+
   for (guint i = 0; i < ONLOOP_N_CRITERIA; i++)
-    {
-      if (self->criterion_switch[i] == sw)
-        {
-          Answer answer = { i, gtk_switch_get_active (sw) ? ONLOOP_ANSWER_YES : ONLOOP_ANSWER_NO };
-          commit (self, set_criterion, &answer);
-        }
-    }
+    active[i] = gtk_switch_get_active (self->criterion_switch[i]);
+
+  commit (self, set_all_criteria, active);
 }
 
 static void
