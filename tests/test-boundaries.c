@@ -29,6 +29,7 @@
 #include "onloop-store-spec.h"
 #include "onloop-test-gtk.h"
 #include "onloop-test-util.h"
+#include "onloop-tag-entry.h"
 #include "onloop-trigger-editor.h"
 #include "onloop-window.h"
 
@@ -104,6 +105,23 @@ find_descendant (GtkWidget *widget,
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_titled_row (GtkWidget  *widget,
+                 const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_titled_row (child, title);
       if (found != NULL)
         return found;
     }
@@ -472,6 +490,75 @@ test_trigger_invalid_not_saved (Fixture       *f,
   g_assert_cmpfloat (onloop_spec_find_trigger (draft, "negative-sentiment")->below, ==, -0.6);
 }
 
+static void
+test_trigger_kinds_scope_add_remove (Fixture       *f,
+                                     gconstpointer  data)
+{
+  OnloopTriggerEditor *editor;
+  OnloopTriggerRow *row;
+  OnloopTagEntry *tags;
+  g_autoptr(OnloopSpec) added = NULL;
+  g_autoptr(OnloopSpec) edited = NULL;
+  g_autoptr(OnloopSpec) removed = NULL;
+  OnloopTrigger *trigger;
+  GtkWidget *remove;
+
+  /* Add Trigger ▸ First Time: a new trigger with all three fields. */
+  show_trigger (f, "deal-size");
+  editor = ONLOOP_TRIGGER_EDITOR (onloop_boundaries_view_get_trigger_editor (f->view));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "triggers.add", "s", "first_time"));
+  onloop_test_flush ();
+  added = read_draft (f);
+  trigger = onloop_spec_find_trigger (added, "first-time");
+  g_assert_nonnull (trigger);
+  g_assert_cmpuint (trigger->fields, ==, ONLOOP_FIELD_INDUSTRY | ONLOOP_FIELD_PERSONA | ONLOOP_FIELD_OBJECTION);
+
+  /* Untick persona; tag the ethical trigger; limit deal-size to one decision. */
+  row = onloop_trigger_editor_get_row (editor, "first-time");
+  g_assert_nonnull (row);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (onloop_trigger_row_get_input (row, "persona")), FALSE);
+  onloop_test_flush ();
+
+  row = onloop_trigger_editor_get_row (editor, "ethical");
+  tags = ONLOOP_TAG_ENTRY (onloop_trigger_row_get_input (row, "tags"));
+  type_text (onloop_tag_entry_get_entry (tags), "Former-Employee");
+  press_enter (GTK_WIDGET (onloop_tag_entry_get_entry (tags)));
+  type_text (onloop_tag_entry_get_entry (tags), "pricing-leak,");
+  onloop_test_flush ();
+
+  row = onloop_trigger_editor_get_row (editor, "deal-size");
+  {
+    GtkWidget *expander = find_descendant (GTK_WIDGET (row), ADW_TYPE_EXPANDER_ROW);
+    /* The scope's rows are titled by decision; tick CRM updates. */
+    GtkWidget *scope_row = find_titled_row (expander, "CRM updates");
+    GtkWidget *check = scope_row != NULL ? find_descendant (scope_row, GTK_TYPE_CHECK_BUTTON) : NULL;
+    g_assert_nonnull (check);
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+    onloop_test_flush ();
+  }
+
+  edited = read_draft (f);
+  trigger = onloop_spec_find_trigger (edited, "first-time");
+  g_assert_cmpuint (trigger->fields, ==, ONLOOP_FIELD_INDUSTRY | ONLOOP_FIELD_OBJECTION);
+  trigger = onloop_spec_find_trigger (edited, "ethical");
+  g_assert_cmpuint (trigger->tags->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (trigger->tags, 1), ==, "former-employee");
+  g_assert_cmpstr (g_ptr_array_index (trigger->tags, 2), ==, "pricing-leak");
+  trigger = onloop_spec_find_trigger (edited, "deal-size");
+  g_assert_cmpuint (trigger->decisions->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (trigger->decisions, 0), ==, "crm-updates");
+
+  /* Remove the new trigger with its trash button. */
+  row = onloop_trigger_editor_get_row (editor, "first-time");
+  remove = gtk_widget_get_last_child (adw_preferences_group_get_header_suffix (ADW_PREFERENCES_GROUP (row)));
+  g_assert_true (GTK_IS_BUTTON (remove));
+  g_signal_emit_by_name (remove, "clicked");
+  onloop_test_flush ();
+  removed = read_draft (f);
+  g_assert_null (onloop_spec_find_trigger (removed, "first-time"));
+  g_assert_null (onloop_trigger_editor_get_row (editor, "first-time"));
+}
+
 static AdwMessageDialog *
 open_publish (Fixture *f)
 {
@@ -830,6 +917,7 @@ main (int   argc,
   ADD ("item/invalid-input-shows-message-saves-nothing", test_item_invalid_not_saved);
   ADD ("trigger/threshold-saved-on-enter", test_trigger_threshold);
   ADD ("trigger/invalid-input-shows-message-saves-nothing", test_trigger_invalid_not_saved);
+  ADD ("trigger/kinds-scope-add-remove", test_trigger_kinds_scope_add_remove);
   ADD ("publish/version-with-note-then-diff-and-restore", test_publish_and_diff);
   ADD ("preview/equals-core-calibration-and-cli", test_preview_matches_calibration);
   ADD ("lint/warnings-where-they-apply", test_lint_shown_where_it_applies);

@@ -210,7 +210,8 @@ show_preview (OnloopBoundariesView *self)
                           self->log == NULL && self->log_idle != 0
                           ? _("Reading the log…") : _("No log imported yet"));
       gtk_label_set_text (self->preview_detail,
-                          _("Import the AI’s decision log on the Review view to see what this draft would escalate."));
+                          self->log_idle != 0 ? ""
+                          : _("Import the AI’s decision log on the Review view to see what this draft would escalate."));
       gtk_widget_set_visible (GTK_WIDGET (self->verdict_label), FALSE);
       return;
     }
@@ -368,7 +369,7 @@ load_log (OnloopBoundariesView *self)
   if (self->store == NULL)
     return;
 
-  self->log_idle = g_idle_add_full (G_PRIORITY_LOW, load_log_idle_cb, self, NULL);
+  self->log_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, load_log_idle_cb, self, NULL);
 }
 
 /* ---- The list of decisions -------------------------------------------- */
@@ -431,7 +432,8 @@ header_func (GtkListBoxRow *row,
 
   header = gtk_label_new (section);
   gtk_label_set_xalign (GTK_LABEL (header), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (header), PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (GTK_LABEL (header), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (header), 28);
   gtk_widget_add_css_class (header, "heading");
   gtk_widget_add_css_class (header, "dim-label");
   gtk_widget_set_margin_top (header, 12);

@@ -211,7 +211,7 @@ format_date (const OnloopSpecVersionInfo *info)
   if (local == NULL)
     return g_strdup (info->published_at);
   /* Translators: a date and time, see g_date_time_format() */
-  return g_date_time_format (local, _("%e %B %Y, %H:%M"));
+  return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
 }
 
 void

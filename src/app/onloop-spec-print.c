@@ -332,7 +332,7 @@ begin_print_cb (GtkPrintOperation *operation,
     {
       g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (self->spec->published_usec / G_USEC_PER_SEC);
       /* Translators: the publication time in the printed spec, see g_date_time_format() */
-      g_autofree char *when = at != NULL ? g_date_time_format (at, _("%e %B %Y, %H:%M UTC"))
+      g_autofree char *when = at != NULL ? g_date_time_format (at, _("%-d %B %Y, %H:%M UTC"))
                                          : g_strdup (self->spec->published_at);
       g_strstrip (when);
       g_string_append_printf (intro, "<b>%s</b> %s\n", _("Published:"), when);
@@ -347,8 +347,40 @@ begin_print_cb (GtkPrintOperation *operation,
   g_string_append (intro, _("For each execution decision: what the AI may do on its own, the data it uses, and what it must not do. An event escalates to a person when it crosses a boundary or an enabled trigger fires."));
   add_text (self, context, intro->str, 0, FONT_SIZE, FALSE, 8);
 
+  /* Execution decisions first (what the AI does), then judgment ones;
+   * decisions not sorted yet only by name. */
   for (guint i = 0; i < self->spec->decisions->len; i++)
-    add_decision (self, context, g_ptr_array_index (self->spec->decisions, i));
+    {
+      OnloopSpecDecision *decision = g_ptr_array_index (self->spec->decisions, i);
+      if (decision->category == ONLOOP_CATEGORY_EXECUTION)
+        add_decision (self, context, decision);
+    }
+  for (guint i = 0; i < self->spec->decisions->len; i++)
+    {
+      OnloopSpecDecision *decision = g_ptr_array_index (self->spec->decisions, i);
+      if (decision->category == ONLOOP_CATEGORY_JUDGMENT)
+        add_decision (self, context, decision);
+    }
+  {
+    g_autoptr(GString) unsorted = g_string_new (NULL);
+
+    for (guint i = 0; i < self->spec->decisions->len; i++)
+      {
+        OnloopSpecDecision *decision = g_ptr_array_index (self->spec->decisions, i);
+        g_autofree char *title = NULL;
+
+        if (decision->category != ONLOOP_CATEGORY_UNSORTED)
+          continue;
+        title = g_markup_escape_text (decision->title, -1);
+        g_string_append_printf (unsorted, "%s%s", unsorted->len > 0 ? ", " : "", title);
+      }
+    if (unsorted->len > 0)
+      {
+        g_autofree char *text = g_strdup_printf ("<b>%s</b> %s", _("Not sorted on the map yet:"),
+                                                 unsorted->str);
+        add_text (self, context, text, 0, FONT_SIZE, FALSE, 14);
+      }
+  }
   add_trigger_table (self, context);
 
   /* Pages break between blocks; a decision heading does not stay alone at
