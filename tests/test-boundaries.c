@@ -407,6 +407,34 @@ test_item_invalid_not_saved (Fixture       *f,
   g_assert_cmpstr (after_json, ==, before);
 }
 
+static void
+test_workflow_phase_and_undo (Fixture       *f,
+                              gconstpointer  data)
+{
+  OnloopBoundaryForm *form = show_decision (f, "follow-up-timing");
+  AdwComboRow *phase = onloop_boundary_form_get_phase_row (form);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cadence = NULL;
+  OnloopPhase now;
+
+  g_assert_cmpuint (adw_combo_row_get_selected (phase), ==, ONLOOP_PHASE_EXCEPTION_ONLY);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (phase)), "exception triggers"));
+
+  adw_combo_row_set_selected (phase, ONLOOP_PHASE_STEADY);
+  onloop_test_flush ();
+  g_assert_true (onloop_store_get_workflow (f->store, "Follow-ups", &now, &cadence, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (now, ==, ONLOOP_PHASE_STEADY);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (phase)), "spot checks"));
+
+  g_assert_true (onloop_undo_stack_undo (f->undo_stack, &error));
+  g_assert_no_error (error);
+  onloop_test_flush ();
+  g_assert_true (onloop_store_get_workflow (f->store, "Follow-ups", &now, NULL, &error));
+  g_assert_cmpint (now, ==, ONLOOP_PHASE_EXCEPTION_ONLY);
+  g_assert_cmpuint (adw_combo_row_get_selected (phase), ==, ONLOOP_PHASE_EXCEPTION_ONLY);
+}
+
 static double
 trigger_min_arr (Fixture *f)
 {
@@ -915,6 +943,7 @@ main (int   argc,
   ADD ("item/edit-label-then-id-and-undo", test_item_edit);
   ADD ("item/add-move-remove", test_item_add_remove_move);
   ADD ("item/invalid-input-shows-message-saves-nothing", test_item_invalid_not_saved);
+  ADD ("workflow/phase-saved-and-undone", test_workflow_phase_and_undo);
   ADD ("trigger/threshold-saved-on-enter", test_trigger_threshold);
   ADD ("trigger/invalid-input-shows-message-saves-nothing", test_trigger_invalid_not_saved);
   ADD ("trigger/kinds-scope-add-remove", test_trigger_kinds_scope_add_remove);

@@ -20,6 +20,7 @@
 #include "onloop-spec-command.h"
 #include "onloop-spec-lint.h"
 #include "onloop-store-map.h"
+#include "onloop-workflow-command.h"
 
 typedef struct
 {
@@ -255,9 +256,8 @@ save_workflow (OnloopBoundaryForm *self)
     return;
 
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->phase_row), phase_meaning (phase));
-  /* Workflow settings belong to the map and have no undo command yet. */
-  if (!onloop_store_set_workflow (self->store, self->workflow, phase, cadences[MIN (cadence, 3)],
-                                  &error))
+  if (!run (self, onloop_workflow_command_new (self->workflow, phase, cadences[MIN (cadence, 3)]),
+            &error))
     report (self, error);
 }
 
