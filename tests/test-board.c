@@ -737,6 +737,88 @@ escape_leaves_presentation (Fixture *f)
 }
 
 static void
+test_edit_boundary (Fixture       *f,
+                    gconstpointer  data)
+{
+  load_deck (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "board.move-to", "(ss)",
+                                             "lead-scoring", "execution"));
+  g_assert_true (onloop_map_view_can_edit_boundary (f->view));
+
+  /* The card's "Edit Boundary" goes to the Boundaries view. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "board.edit-boundary", "s",
+                                             "lead-scoring"));
+  onloop_test_wait (100);
+  g_assert_cmpstr (onloop_window_get_visible_view (f->window), ==, "boundaries");
+}
+
+static GtkDropTarget *
+drop_target_of (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+
+  return NULL;
+}
+
+static void
+test_drag_autoscrolls (Fixture       *f,
+                       gconstpointer  data)
+{
+  OnloopBoardColumn *column = onloop_map_view_get_column (f->view, ONLOOP_CATEGORY_UNSORTED);
+  GtkDropTarget *target = drop_target_of (GTK_WIDGET (column));
+  GtkWidget *list = onloop_board_column_get_list_view (column);
+  GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+  double height, before;
+  GdkDragAction action = 0;
+  GValue value = G_VALUE_INIT;
+  gboolean dropped = FALSE;
+  g_autofree char *first = NULL;
+  guint position;
+
+  load_deck (f);
+  g_assert_nonnull (target);
+  first = key_at (f, ONLOOP_CATEGORY_UNSORTED, 0);
+  height = gtk_widget_get_height (GTK_WIDGET (column));
+  before = gtk_adjustment_get_value (adj);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adj), >, gtk_adjustment_get_page_size (adj));
+
+  /* A drag held near the bottom edge of a long column scrolls it down… */
+  g_signal_emit_by_name (target, "motion", 100.0, height - 70.0, &action);
+  g_assert_cmpint (action, ==, GDK_ACTION_MOVE);
+  onloop_test_wait (400);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, before + 50);
+
+  /* …and stops when the drag leaves. */
+  g_signal_emit_by_name (target, "leave");
+  before = gtk_adjustment_get_value (adj);
+  onloop_test_wait (200);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), ==, before);
+
+  /* Dropped over the column's heading, the card goes to the top. */
+  {
+    g_autofree char *last = key_at (f, ONLOOP_CATEGORY_UNSORTED,
+                                    onloop_starter_deck_get_size () - 1);
+
+    g_value_init (&value, G_TYPE_STRING);
+    g_value_set_string (&value, last);
+    g_signal_emit_by_name (target, "drop", &value, 100.0, 4.0, &dropped);
+    g_value_unset (&value);
+    g_assert_true (dropped);
+    g_assert_cmpint (category_in_store (f, last, &position), ==, ONLOOP_CATEGORY_UNSORTED);
+    g_assert_cmpuint (position, ==, 0);
+    g_assert_cmpint (category_in_store (f, first, &position), ==, ONLOOP_CATEGORY_UNSORTED);
+    g_assert_cmpuint (position, ==, 1);
+  }
+}
+
+static void
 save_shot (Fixture    *f,
            const char *name)
 {
@@ -832,6 +914,8 @@ main (int    argc,
   ADD ("/board/badge/follows-criteria", test_badge_follows_criteria);
   ADD ("/board/editor/saves-at-once-and-undoes", test_editor_saves_at_once);
   ADD ("/board/quick-add/keeps-focus", test_quick_add_keeps_focus);
+  ADD ("/board/edit-boundary/opens-boundaries-view", test_edit_boundary);
+  ADD ("/board/drag/autoscrolls-and-drops-at-top", test_drag_autoscrolls);
   ADD ("/board/delete/undo-restores-card", test_delete_and_undo);
   ADD ("/board/share-bar/follows-moves-and-settings", test_share_bar_follows);
   ADD ("/board/export/writes-png-and-pdf", test_export);

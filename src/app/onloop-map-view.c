@@ -583,6 +583,8 @@ onloop_map_view_can_edit_boundary (OnloopMapView *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidgetClass *klass;
   const char *name;
+  const GVariantType *parameter_type;
+  const char *property;
   GType owner;
 
   g_return_val_if_fail (ONLOOP_IS_MAP_VIEW (self), FALSE);
@@ -593,8 +595,10 @@ onloop_map_view_can_edit_boundary (OnloopMapView *self)
   if (G_IS_ACTION_GROUP (root) && g_action_group_has_action (G_ACTION_GROUP (root), "edit-boundary"))
     return TRUE;
 
+  /* GTK 4.8 writes every out argument: none may be NULL. */
   klass = GTK_WIDGET_GET_CLASS (root);
-  for (guint i = 0; gtk_widget_class_query_action (klass, i, &owner, &name, NULL, NULL); i++)
+  for (guint i = 0; gtk_widget_class_query_action (klass, i, &owner, &name, &parameter_type,
+                                                   &property); i++)
     if (g_strcmp0 (name, "win.edit-boundary") == 0)
       return TRUE;
 
