@@ -926,6 +926,39 @@ test_screenshots (Fixture       *f,
       g_assert_true (onloop_screenshot_save (f->toplevel, png, &error));
       g_assert_no_error (error);
     }
+  /* The history with a diff, and the publish dialog. */
+  {
+    g_autofree char *png = g_build_filename (dir, "boundaries-history-light.png", NULL);
+    g_autofree char *dialog_png = g_build_filename (dir, "boundaries-publish-dialog.png", NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(OnloopTrigger) trigger = onloop_store_get_trigger (f->store, "deal-size", &error);
+    OnloopSpecHistory *history = ONLOOP_SPEC_HISTORY (onloop_boundaries_view_get_history (f->view));
+    GtkWidget *dialog;
+    int version = 0;
+
+    adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+    gtk_window_set_default_size (GTK_WINDOW (f->toplevel), 1100, 760);
+    trigger->min_arr = 75000;
+    g_assert_true (onloop_store_update_trigger (f->store, "deal-size", trigger, &error));
+    g_assert_true (onloop_store_add_boundary_item (f->store, "follow-up-timing", ONLOOP_BOUNDARY_MUST_NOT,
+                                                   -1, "promise-delivery-dates", "Promise delivery dates",
+                                                   &error));
+    g_assert_true (onloop_store_publish (f->store, "Raise the deal-size threshold", &version, &error));
+    g_assert_no_error (error);
+    onloop_boundaries_view_show_page (f->view, "history");
+    onloop_spec_history_select (history, 1, 2);
+    onloop_test_wait (400);
+    wait_idle (f);
+    g_assert_true (onloop_screenshot_save (f->toplevel, png, &error));
+
+    dialog = onloop_boundaries_view_open_publish (f->view);
+    onloop_test_wait_mapped (dialog);
+    onloop_test_wait (200);
+    g_assert_true (onloop_screenshot_save (dialog, dialog_png, &error));
+    g_assert_no_error (error);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
   gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
                                                  GTK_STYLE_PROVIDER (css));

@@ -8,7 +8,8 @@
  * or data source. Editing the label of a saved item does not change its id
  * (renaming an id silently would break the runtime's references); the id is
  * edited on its own and must be a slug unique in its list. Nothing invalid
- * leaves the row: the row says what is wrong and emits nothing.
+ * leaves the row: the row says what is wrong and emits nothing. A valid
+ * edit is emitted on Enter, on leaving the row, or after a pause in typing.
  *
  * Signals: "edit" (new id, new label or NULL when unchanged), "remove",
  * "move" (delta −1 or +1).
@@ -39,7 +40,11 @@ struct _OnloopBoundaryItemRow
   char         *error;
   gboolean      editable;
   gboolean      dirty;      /* typed into, not saved yet */
+  guint         save_timeout;
 };
+
+/* How long a pause in typing saves a valid edit. */
+#define SAVE_DELAY_MS 1200
 
 G_DEFINE_FINAL_TYPE (OnloopBoundaryItemRow, onloop_boundary_item_row, GTK_TYPE_LIST_BOX_ROW)
 
@@ -129,6 +134,7 @@ onloop_boundary_item_row_commit (OnloopBoundaryItemRow *self)
 
   g_return_if_fail (ONLOOP_IS_BOUNDARY_ITEM_ROW (self));
 
+  g_clear_handle_id (&self->save_timeout, g_source_remove);
   g_strstrip (label);
   g_strstrip (id);
   problem = check (self, label, id);
@@ -145,8 +151,18 @@ onloop_boundary_item_row_commit (OnloopBoundaryItemRow *self)
   g_signal_emit (self, signals[EDIT], 0, id, g_strcmp0 (label, self->label) != 0 ? label : NULL);
 }
 
-/* While typing, say what is wrong at once, but save only on Enter or when
- * the focus leaves the row. */
+static gboolean
+save_timeout_cb (gpointer data)
+{
+  OnloopBoundaryItemRow *self = data;
+
+  self->save_timeout = 0;
+  onloop_boundary_item_row_commit (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* While typing, say what is wrong at once; save on Enter, when the focus
+ * leaves the row, or after a pause in typing, so nothing typed is lost. */
 static void
 entry_changed_cb (GtkEditable           *editable,
                   OnloopBoundaryItemRow *self)
@@ -162,6 +178,9 @@ entry_changed_cb (GtkEditable           *editable,
   set_entry_error (self->label_entry, *label == '\0');
   set_entry_error (self->id_entry, problem != NULL && *label != '\0');
   onloop_boundary_item_row_set_error (self, problem);
+  g_clear_handle_id (&self->save_timeout, g_source_remove);
+  if (problem == NULL)
+    self->save_timeout = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
 }
 
 static void
@@ -200,6 +219,16 @@ down_clicked_cb (GtkButton             *button,
 }
 
 static void
+onloop_boundary_item_row_dispose (GObject *object)
+{
+  OnloopBoundaryItemRow *self = ONLOOP_BOUNDARY_ITEM_ROW (object);
+
+  g_clear_handle_id (&self->save_timeout, g_source_remove);
+
+  G_OBJECT_CLASS (onloop_boundary_item_row_parent_class)->dispose (object);
+}
+
+static void
 onloop_boundary_item_row_finalize (GObject *object)
 {
   OnloopBoundaryItemRow *self = ONLOOP_BOUNDARY_ITEM_ROW (object);
@@ -217,6 +246,7 @@ onloop_boundary_item_row_class_init (OnloopBoundaryItemRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispose = onloop_boundary_item_row_dispose;
   object_class->finalize = onloop_boundary_item_row_finalize;
 
   signals[EDIT] = g_signal_new ("edit", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
