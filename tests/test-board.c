@@ -745,6 +745,34 @@ test_edit_boundary (Fixture       *f,
                                              "lead-scoring", "execution"));
   g_assert_true (onloop_map_view_can_edit_boundary (f->view));
 
+  /* Shift+F10 opens the card's menu, made on demand, with the entry in it. */
+  g_assert_true (onloop_map_view_focus_card (f->view, "lead-scoring"));
+  onloop_test_wait (50);
+  g_assert_true (press_key (f, GDK_KEY_F10, GDK_SHIFT_MASK));
+  onloop_test_wait (100);
+  {
+    GtkWidget *menu = find_descendant (GTK_WIDGET (focused_card (f)), GTK_TYPE_POPOVER_MENU);
+    GMenuModel *model;
+    gboolean found = FALSE;
+
+    g_assert_nonnull (menu);
+    g_assert_true (gtk_widget_get_visible (menu));
+    model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu));
+    for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+      {
+        g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+        for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+          {
+            g_autofree char *action = NULL;
+            if (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &action) &&
+                g_str_equal (action, "board.edit-boundary"))
+              found = TRUE;
+          }
+      }
+    g_assert_true (found);
+    gtk_popover_popdown (GTK_POPOVER (menu));
+  }
+
   /* The card's "Edit Boundary" goes to the Boundaries view. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "board.edit-boundary", "s",
                                              "lead-scoring"));
