@@ -200,6 +200,97 @@ test_reimport (Fixture       *f,
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM events"), ==, 10);
 }
 
+static void assert_refused (Fixture    *f,
+                            const char *contents,
+                            gssize      len,
+                            guint       line,
+                            int         code,
+                            const char *message);
+
+/* Longer logs: a log that overlaps what is there, repeats close to each
+ * other and far apart. */
+static void
+test_overlap_in_groups (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GString) first = good_lines ("g", 100);
+  g_autoptr(GString) second = good_lines ("g", 300);
+  g_autofree char *log1 = write_log (f, "one.jsonl", first->str, first->len);
+  g_autofree char *log2 = write_log (f, "two.jsonl", second->str, second->len);
+  g_autoptr(GError) error = NULL;
+  OnloopImportCounts counts = { 0 };
+
+  g_assert_true (import (f, log1, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.imported, ==, 100);
+  g_assert_cmpuint (counts.unmapped, ==, 34);
+
+  g_assert_true (import (f, log2, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.lines, ==, 300);
+  g_assert_cmpuint (counts.imported, ==, 200);
+  g_assert_cmpuint (counts.already_present, ==, 100);
+  g_assert_cmpuint (counts.unmapped, ==, 66);   /* i % 3 == 0 for i in 100 … 299 */
+
+  g_assert_true (import (f, log2, &counts, &error));
+  g_assert_cmpuint (counts.imported, ==, 0);
+  g_assert_cmpuint (counts.already_present, ==, 300);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM events"), ==, 300);
+  g_assert_cmpint (count_rows (f, "SELECT count(DISTINCT seq) FROM events"), ==, 300);
+}
+
+/* Replaces line @line (from 1) of @lines by an event with id @id. */
+static void
+replace_line (GString    *lines,
+              guint       line,
+              const char *id)
+{
+  g_auto(GStrv) split = g_strsplit (lines->str, "\n", -1);
+  g_autofree char *joined = NULL;
+
+  g_free (split[line - 1]);
+  split[line - 1] = event_line (id, "2026-11-20T10:00:00Z", "follow-up-timing");
+  joined = g_strjoinv ("\n", split);
+  g_string_assign (lines, joined);
+}
+
+static void
+test_duplicates_in_groups (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GString) same_group = good_lines ("q", 200);
+  g_autoptr(GString) other_group = good_lines ("r", 200);
+  g_autoptr(GString) known = good_lines ("k", 10);
+  g_autoptr(GString) twice_known = good_lines ("s", 200);
+  g_autofree char *known_log = NULL;
+  g_autoptr(GError) error = NULL;
+  OnloopImportCounts counts = { 0 };
+
+  replace_line (same_group, 20, "q-9");      /* lines 10 and 20 */
+  assert_refused (f, same_group->str, same_group->len, 20, ONLOOP_LOG_ERROR_DUPLICATE,
+                  "id: “q-9” appears twice in this file");
+
+  replace_line (other_group, 150, "r-4");    /* lines 5 and 150 */
+  replace_line (other_group, 190, "r-6");    /* a later one is not the one reported */
+  assert_refused (f, other_group->str, other_group->len, 150, ONLOOP_LOG_ERROR_DUPLICATE,
+                  "id: “r-4” appears twice in this file");
+
+  /* An id the workspace already has is skipped each time it comes. */
+  known_log = write_log (f, "known.jsonl", known->str, known->len);
+  g_assert_true (import (f, known_log, NULL, &error));
+  g_assert_no_error (error);
+  replace_line (twice_known, 30, "k-3");
+  replace_line (twice_known, 40, "k-3");
+  replace_line (twice_known, 170, "k-3");
+  {
+    g_autofree char *log = write_log (f, "twice.jsonl", twice_known->str, twice_known->len);
+    g_assert_true (import (f, log, &counts, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (counts.imported, ==, 197);
+    g_assert_cmpuint (counts.already_present, ==, 3);
+  }
+}
+
 static void
 test_fields_stored (Fixture       *f,
                     gconstpointer  data)
@@ -760,6 +851,8 @@ main (int    argc,
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/log/import/counts", test_counts);
   ADD ("/log/import/reimport-counts-already-present", test_reimport);
+  ADD ("/log/import/overlapping-logs", test_overlap_in_groups);
+  ADD ("/log/import/duplicates-near-and-far", test_duplicates_in_groups);
   ADD ("/log/import/stores-every-field-and-extra", test_fields_stored);
   ADD ("/log/import/empty-and-blank-files", test_empty_and_blank);
   ADD ("/log/import/crlf-and-line-numbers", test_crlf);
