@@ -189,14 +189,18 @@ decision_notify_cb (OnloopDecision *decision,
   update (self);
 }
 
+/* @accel shows the key that does the same from the board. */
 static GMenuItem *
 card_item (const char *label,
            const char *action,
-           GVariant   *target)
+           GVariant   *target,
+           const char *accel)
 {
   GMenuItem *item = g_menu_item_new (label, NULL);
 
   g_menu_item_set_action_and_target_value (item, action, target);
+  if (accel != NULL)
+    g_menu_item_set_attribute (item, "accel", "s", accel);
   return item;
 }
 
@@ -221,10 +225,10 @@ create_popup_cb (GtkMenuButton *button,
   g_autoptr(GMenu) other = g_menu_new ();
   const char *key;
   OnloopCategory category;
-  static const struct { OnloopCategory category; const char *label; } targets[] = {
-    { ONLOOP_CATEGORY_EXECUTION, N_("Move to _Execution") },
-    { ONLOOP_CATEGORY_JUDGMENT, N_("Move to _Judgment") },
-    { ONLOOP_CATEGORY_UNSORTED, N_("Move to _Unsorted") },
+  static const struct { OnloopCategory category; const char *label; const char *accel; } targets[] = {
+    { ONLOOP_CATEGORY_EXECUTION, N_("Move to _Execution"), "e" },
+    { ONLOOP_CATEGORY_JUDGMENT, N_("Move to _Judgment"), "j" },
+    { ONLOOP_CATEGORY_UNSORTED, N_("Move to _Unsorted"), "u" },
   };
 
   if (self->decision == NULL)
@@ -233,16 +237,19 @@ create_popup_cb (GtkMenuButton *button,
   key = onloop_decision_get_key (self->decision);
   category = onloop_decision_get_category (self->decision);
 
-  append (menu, card_item (_("_Open"), "board.edit", g_variant_new_string (key)));
+  append (menu, card_item (_("_Open"), "board.edit", g_variant_new_string (key), "Return"));
   for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
     if (targets[i].category != category)
       append (moves, card_item (_(targets[i].label), "board.move-to",
                                 g_variant_new ("(ss)", key,
-                                               onloop_category_to_string (targets[i].category))));
+                                               onloop_category_to_string (targets[i].category)),
+                                targets[i].accel));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (moves));
 
-  append (order, card_item (_("Move _Up"), "board.reorder", g_variant_new ("(si)", key, -1)));
-  append (order, card_item (_("Move _Down"), "board.reorder", g_variant_new ("(si)", key, 1)));
+  append (order, card_item (_("Move _Up"), "board.reorder", g_variant_new ("(si)", key, -1),
+                            "<Alt>Up"));
+  append (order, card_item (_("Move _Down"), "board.reorder", g_variant_new ("(si)", key, 1),
+                            "<Alt>Down"));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (order));
 
   if (category == ONLOOP_CATEGORY_EXECUTION)
@@ -253,9 +260,9 @@ create_popup_cb (GtkMenuButton *button,
       /* Until the Boundaries view can open one, the item says so. */
       append (other, card_item (ready ? _("Edit _Boundary…")
                                       : _("Edit Boundary (not available yet)"),
-                                "board.edit-boundary", g_variant_new_string (key)));
+                                "board.edit-boundary", g_variant_new_string (key), NULL));
     }
-  append (other, card_item (_("_Delete"), "board.delete", g_variant_new_string (key)));
+  append (other, card_item (_("_Delete"), "board.delete", g_variant_new_string (key), "Delete"));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (other));
 
   gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
