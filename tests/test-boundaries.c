@@ -128,6 +128,22 @@ find_titled_row (GtkWidget  *widget,
   return NULL;
 }
 
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 wait_idle (Fixture *f)
 {
@@ -452,6 +468,16 @@ test_trigger_threshold (Fixture       *f,
   g_autoptr(OnloopSpec) draft = NULL;
 
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "50,000");
+  g_assert_nonnull (find_label (GTK_WIDGET (row), "USD"));
+
+  /* The deal size is in the workspace's currency. */
+  g_assert_true (onloop_store_set_setting (f->store, "currency", "EUR", NULL));
+  onloop_test_flush ();
+  row = show_trigger (f, "deal-size");
+  spin = onloop_trigger_row_get_input (row, "min_arr");
+  g_assert_nonnull (find_label (GTK_WIDGET (row), "EUR"));
+  g_assert_null (find_label (GTK_WIDGET (row), "USD"));
+
   type_text (GTK_EDITABLE (spin), "75,000");
   g_assert_null (onloop_trigger_row_get_error (row));
   /* Typing alone saves nothing... */

@@ -848,7 +848,15 @@ export_response_cb (GtkNativeDialog      *chooser,
       else
         {
           g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *text = g_strdup_printf (_("Exported “%s”"), name);
+          int latest = onloop_store_get_latest_version (self->store);
+          g_autofree char *text = NULL;
+
+          /* What the AI runtime should obey is a published version. */
+          if (latest > 0 && onloop_store_has_unpublished_changes (self->store))
+            text = g_strdup_printf (_("Exported version %d as “%s”; the draft’s unpublished changes are not in it"),
+                                    latest, name);
+          else
+            text = g_strdup_printf (_("Exported “%s”"), name);
           toast (self, text);
         }
     }

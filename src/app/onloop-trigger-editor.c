@@ -29,6 +29,7 @@ struct _OnloopTriggerEditor
   OnloopStore         *store;
   OnloopUndoStack     *undo_stack;
   OnloopSpec          *draft;
+  char                *currency;
 };
 
 G_DEFINE_FINAL_TYPE (OnloopTriggerEditor, onloop_trigger_editor, ADW_TYPE_BIN)
@@ -175,6 +176,7 @@ onloop_trigger_editor_dispose (GObject *object)
   g_clear_object (&self->undo_stack);
   g_clear_pointer (&self->draft, onloop_spec_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->currency, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), ONLOOP_TYPE_TRIGGER_EDITOR);
 
   G_OBJECT_CLASS (onloop_trigger_editor_parent_class)->dispose (object);
@@ -251,6 +253,15 @@ onloop_trigger_editor_show (OnloopTriggerEditor *self,
     return;
 
   currency = self->store != NULL ? onloop_store_get_setting (self->store, "currency") : NULL;
+  if (currency == NULL)
+    currency = g_strdup ("USD");
+  /* The deal size shows the workspace's currency: new rows if it changed. */
+  if (g_strcmp0 (currency, self->currency) != 0)
+    {
+      g_free (self->currency);
+      self->currency = g_strdup (currency);
+      same = FALSE;
+    }
 
   /* Keep the rows (and what is being typed) when the same triggers of the
    * same kinds are still there in the same order. */
@@ -274,8 +285,7 @@ onloop_trigger_editor_show (OnloopTriggerEditor *self,
       for (guint i = 0; i < draft->triggers->len; i++)
         {
           OnloopTrigger *trigger = g_ptr_array_index (draft->triggers, i);
-          GtkWidget *row = onloop_trigger_row_new (trigger, draft->decisions,
-                                                   currency != NULL ? currency : "USD");
+          GtkWidget *row = onloop_trigger_row_new (trigger, draft->decisions, currency);
 
           g_signal_connect (row, "save", G_CALLBACK (row_save_cb), self);
           g_signal_connect (row, "preview", G_CALLBACK (row_preview_cb), self);
