@@ -14,6 +14,9 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "onloop-calibration-panel.h"
 #include "onloop-spec-command.h"
@@ -234,6 +237,10 @@ calibration_thread (GTask        *task,
 
   calibration = onloop_calibration_new (job->log, job->draft, job->trigger_id, job->range,
                                         cancellable, &error);
+#ifdef __GLIBC__
+  /* The sweep's sort buffers are freed: give their pages back. */
+  malloc_trim (0);
+#endif
   if (calibration == NULL)
     g_task_return_error (task, error);
   else

@@ -19,6 +19,9 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "onloop-engine.h"
 #include "onloop-review-range.h"
@@ -88,6 +91,8 @@ struct _OnloopReviewView
   gboolean                dirty;          /* reload when next mapped */
   gboolean                engine_dirty;
   guint                   reload_source;
+  GdkFrameClock          *paint_clock;    /* waiting to load the snapshot */
+  gulong                  paint_handler;
 
   GCancellable           *import_cancellable;
   ImportJob              *import_job;
@@ -114,6 +119,17 @@ static void start_engine  (OnloopReviewView *self);
 static void start_range   (OnloopReviewView *self);
 
 /* ---- Threads: each opens its own connection ---------------------------- */
+
+/* Loading a million events leaves freed scratch pages in the worker
+ * thread's malloc arena, and so does a snapshot that was replaced: hand
+ * them back to the system, from the worker, so the main loop never waits. */
+static void
+trim_memory (void)
+{
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
+}
 
 static OnloopStore *
 open_worker_store (const char  *path,
@@ -175,6 +191,7 @@ engine_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
+  trim_memory ();
 
   g_task_return_pointer (task, engine, (GDestroyNotify) onloop_engine_unref);
 }
@@ -200,9 +217,11 @@ range_thread (GTask        *task,
               GCancellable *cancellable)
 {
   RangeJob *job = task_data;
+  OnloopReviewRange *range = onloop_review_range_compute (job->engine, job->range, job->latest);
 
-  g_task_return_pointer (task, onloop_review_range_compute (job->engine, job->range, job->latest),
-                         (GDestroyNotify) onloop_review_range_free);
+  /* By now the snapshot this one replaced is freed too. */
+  trim_memory ();
+  g_task_return_pointer (task, range, (GDestroyNotify) onloop_review_range_free);
 }
 
 /* ---- Showing figures --------------------------------------------------- */
@@ -612,6 +631,44 @@ engine_done_cb (GObject      *source,
   start_range (self);
 }
 
+/* The snapshot loads once the weekly charts are on screen, so that its
+ * thread does not compete with the first frame. */
+static void
+engine_after_paint_cb (GdkFrameClock    *clock,
+                       OnloopReviewView *self)
+{
+  g_clear_signal_handler (&self->paint_handler, self->paint_clock);
+  g_clear_object (&self->paint_clock);
+  start_engine (self);
+}
+
+static void
+start_engine_after_paint (OnloopReviewView *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->paint_clock != NULL)
+    return;
+  if (clock == NULL)
+    {
+      start_engine (self);
+      return;
+    }
+
+  self->paint_clock = g_object_ref (clock);
+  self->paint_handler = g_signal_connect (clock, "after-paint",
+                                          G_CALLBACK (engine_after_paint_cb), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+cancel_engine_after_paint (OnloopReviewView *self)
+{
+  if (self->paint_clock != NULL)
+    g_clear_signal_handler (&self->paint_handler, self->paint_clock);
+  g_clear_object (&self->paint_clock);
+}
+
 static void
 start_engine (OnloopReviewView *self)
 {
@@ -663,7 +720,7 @@ metrics_done_cb (GObject      *source,
     }
 
   if (with_engine)
-    start_engine (self);
+    start_engine_after_paint (self);
   else
     start_range (self);
 }
@@ -677,6 +734,7 @@ start_metrics (OnloopReviewView *self)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  cancel_engine_after_paint (self);
   if (self->store == NULL)
     return;
 
@@ -974,6 +1032,7 @@ onloop_review_view_dispose (GObject *object)
   g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->import_cancellable);
+  cancel_engine_after_paint (self);
   g_clear_handle_id (&self->reload_source, g_source_remove);
   g_clear_handle_id (&self->import_timer, g_source_remove);
   if (self->chooser != NULL)
@@ -1176,6 +1235,7 @@ onloop_review_view_set_store (OnloopReviewView *self,
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->import_cancellable);
+  cancel_engine_after_paint (self);
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_handler, self->store);
   g_set_object (&self->store, store);
@@ -1256,7 +1316,8 @@ onloop_review_view_get_range (OnloopReviewView *self)
 gboolean
 onloop_review_view_is_busy (OnloopReviewView *self)
 {
-  return self->pending > 0 || self->import_job != NULL || self->reload_source != 0;
+  return self->pending > 0 || self->import_job != NULL || self->reload_source != 0 ||
+         self->paint_clock != NULL;
 }
 
 OnloopEngine *
