@@ -484,6 +484,22 @@ view_teardown (ViewFixture   *f,
   g_free (f->cli_sample);
 }
 
+static GtkWidget *
+find_toggle (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_TOGGLE_BUTTON (root) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_toggle (c, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The demo's story shows: twelve weeks in the charts, the figures of the
  * weekly table, the verdicts in the cards, the rule that drives the rate. */
 static void
@@ -521,10 +537,18 @@ test_view_demo (ViewFixture   *f,
   rollout = onloop_review_view_get_rollout_lines (f->view);
   g_assert_cmpuint (g_strv_length (rollout), >, 0);
 
-  /* The 4-week range has four points. */
-  onloop_review_view_set_range_weeks (f->view, 4);
+  /* The 4-week range has four points; its toggle is the pressed one. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "review.range", "i", 4));
   wait_idle (f->view);
+  g_assert_cmpuint (onloop_review_view_get_range_weeks (f->view), ==, 4);
   g_assert_cmpuint (onloop_chart_get_n_points (chart), ==, 4);
+  {
+    GtkWidget *toggles = gtk_widget_get_parent (find_toggle (GTK_WIDGET (f->view), "4 Weeks"));
+
+    for (GtkWidget *t = gtk_widget_get_first_child (toggles); t; t = gtk_widget_get_next_sibling (t))
+      g_assert_cmpint (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (t)), ==,
+                       g_str_equal (gtk_button_get_label (GTK_BUTTON (t)), "4 Weeks"));
+  }
 
   /* For a person looking at the pane: the whole page, light and dark. */
   if (g_getenv ("ONLOOP_TEST_SAVE_DIR") != NULL)
@@ -636,6 +660,35 @@ test_view_calibration_matches_cli (ViewFixture   *f,
   onloop_trigger_free (restored);
 }
 
+/* Runs what the key @key is bound to on @row, as GTK does when the key is
+ * pressed with the row focused (GTK 4.8 has no public way to synthesize
+ * the key event itself). */
+static gboolean
+press_row_key (GtkWidget  *row,
+               const char *key)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_str_equal (trigger, key))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, row,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  return FALSE;
+}
+
 /* The sample is the CLI's; marks land in the store, count toward false
  * negatives, and export. */
 static void
@@ -703,9 +756,28 @@ test_view_spot_check (ViewFixture   *f,
   g_assert_cmpuint (onloop_spot_check_queue_get_n_events (queue), ==, 30);
   g_assert_cmpstr (onloop_spot_check_queue_get_progress_text (queue), ==, "2 of 30 reviewed");
 
+  /* The keys: I on a focused row marks a quality issue, O marks it OK. */
+  {
+    GtkWidget *row = onloop_spot_check_queue_get_row (queue, 5);
+    g_autofree char *id5 = g_strdup (onloop_spot_check_queue_get_event_id (queue, 5));
+    OnloopSpotCheck *mark;
+
+    g_assert_true (press_row_key (row, "i"));
+    mark = onloop_store_get_spot_check (f->store, id5, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (mark->verdict, ==, ONLOOP_SPOT_CHECK_QUALITY_ISSUE);
+    onloop_spot_check_free (mark);
+    g_assert_true (press_row_key (row, "o"));
+    mark = onloop_store_get_spot_check (f->store, id5, &error);
+    g_assert_cmpint (mark->verdict, ==, ONLOOP_SPOT_CHECK_OK);
+    onloop_spot_check_free (mark);
+    g_assert_cmpstr (onloop_spot_check_queue_get_progress_text (queue), ==, "3 of 30 reviewed");
+    wait_idle (f->view);
+  }
+
   /* Drawing the same sample again shows the marks. */
   g_assert_true (onloop_spot_check_queue_draw (queue));
-  g_assert_cmpstr (onloop_spot_check_queue_get_progress_text (queue), ==, "2 of 30 reviewed");
+  g_assert_cmpstr (onloop_spot_check_queue_get_progress_text (queue), ==, "3 of 30 reviewed");
 
   g_assert_true (onloop_spot_check_queue_export (queue, csv_path, FALSE, &error));
   g_assert_true (onloop_spot_check_queue_export (queue, json_path, TRUE, &error));
