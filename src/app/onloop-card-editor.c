@@ -303,6 +303,28 @@ model_changed_cb (OnloopBoardModel *model,
     gtk_window_close (GTK_WINDOW (self));
 }
 
+/* Ctrl+Z in the editor (outside a text field, which has its own) undoes on
+ * the workspace's stack, as the main window does; the fields follow. */
+static gboolean
+undo_cb (GtkWidget *widget,
+         GVariant  *args,
+         gpointer   user_data)
+{
+  OnloopCardEditor *self = ONLOOP_CARD_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  save_texts (self);
+  if (g_variant_get_boolean (args))
+    ok = onloop_undo_stack_redo (self->undo_stack, &error);
+  else
+    ok = onloop_undo_stack_undo (self->undo_stack, &error);
+  if (!ok)
+    show_error (self, error);
+
+  return TRUE;
+}
+
 static gboolean
 onloop_card_editor_close_request (GtkWindow *window)
 {
@@ -372,6 +394,11 @@ onloop_card_editor_class_init (OnloopCardEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, frequency_changed_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, undo_cb, "b", FALSE);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, undo_cb,
+                                "b", TRUE);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, undo_cb,
+                                "b", TRUE);
 }
 
 static void
