@@ -780,6 +780,36 @@ test_edit_boundary (Fixture       *f,
   g_assert_cmpstr (onloop_window_get_visible_view (f->window), ==, "boundaries");
 }
 
+static void
+test_accessible_names (Fixture       *f,
+                       gconstpointer  data)
+{
+  OnloopBoardColumn *execution = onloop_map_view_get_column (f->view, ONLOOP_CATEGORY_EXECUTION);
+  OnloopCard *card;
+
+  load_deck (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "board.move-to", "(ss)",
+                                             "lead-scoring", "execution"));
+  onloop_test_wait (50);
+
+  /* A card says its title and its column; a column its name and count. */
+  card = onloop_board_column_find_card (execution, "lead-scoring");
+  g_assert_nonnull (card);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Lead scoring, in Execution");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (execution), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Execution column, 1 decision");
+
+  /* Moved by key, it says its new column. */
+  g_assert_true (onloop_map_view_focus_card (f->view, "lead-scoring"));
+  onloop_test_wait (50);
+  g_assert_true (press_key (f, GDK_KEY_j, 0));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (focused_card (f)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Lead scoring, in Judgment");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (execution), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Execution column, 0 decisions");
+}
+
 static GtkDropTarget *
 drop_target_of (GtkWidget *widget)
 {
@@ -943,6 +973,7 @@ main (int    argc,
   ADD ("/board/editor/saves-at-once-and-undoes", test_editor_saves_at_once);
   ADD ("/board/quick-add/keeps-focus", test_quick_add_keeps_focus);
   ADD ("/board/edit-boundary/opens-boundaries-view", test_edit_boundary);
+  ADD ("/board/accessibility/cards-and-columns-are-named", test_accessible_names);
   ADD ("/board/drag/autoscrolls-and-drops-at-top", test_drag_autoscrolls);
   ADD ("/board/delete/undo-restores-card", test_delete_and_undo);
   ADD ("/board/share-bar/follows-moves-and-settings", test_share_bar_follows);
