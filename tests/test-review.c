@@ -559,6 +559,12 @@ test_view_demo (ViewFixture   *f,
 
       onloop_review_view_set_range_weeks (f->view, 12);
       wait_idle (f->view);
+      onloop_spot_check_queue_set_size (onloop_review_view_get_spot_check_queue (f->view), 3);
+      onloop_spot_check_queue_draw (onloop_review_view_get_spot_check_queue (f->view));
+      onloop_spot_check_queue_mark (onloop_review_view_get_spot_check_queue (f->view), 1,
+                                    ONLOOP_SPOT_CHECK_QUALITY_ISSUE, "Promised a delivery date",
+                                    NULL);
+      wait_idle (f->view);
       onloop_test_wait (300);
       render (content, &pixels);
       pixels_clear (&pixels);

@@ -91,6 +91,7 @@ struct _OnloopReviewView
   gboolean                dirty;          /* reload when next mapped */
   gboolean                engine_dirty;
   guint                   reload_source;
+  gboolean                was_busy;
   GdkFrameClock          *paint_clock;    /* waiting to load the snapshot */
   gulong                  paint_handler;
 
@@ -109,6 +110,7 @@ enum {
   PROP_STORE,
   PROP_UNDO_STACK,
   PROP_RANGE_WEEKS,
+  PROP_BUSY,
   N_PROPS
 };
 
@@ -507,6 +509,11 @@ update_busy (OnloopReviewView *self)
 
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  if (busy != self->was_busy)
+    {
+      self->was_busy = busy;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+    }
 }
 
 static void
@@ -560,15 +567,16 @@ range_done_cb (GObject      *source,
   OnloopReviewRange *range = g_task_propagate_pointer (G_TASK (result), &error);
 
   self->pending--;
-  update_busy (self);
   if (g_task_had_error (G_TASK (result)) || range == NULL)
     {
       task_failed (self, error);
+      update_busy (self);
       return;
     }
   if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     {
       onloop_review_range_free (range);
+      update_busy (self);
       return;
     }
 
@@ -579,6 +587,7 @@ range_done_cb (GObject      *source,
   onloop_diagnosis_card_set_false_negatives (self->latest_card, range->fn_latest,
                                              range->fn_latest_total);
   onloop_review_range_free (range);
+  update_busy (self);
 }
 
 static void
@@ -613,15 +622,16 @@ engine_done_cb (GObject      *source,
   OnloopEngine *engine = g_task_propagate_pointer (G_TASK (result), &error);
 
   self->pending--;
-  update_busy (self);
   if (engine == NULL)
     {
       task_failed (self, error);
+      update_busy (self);
       return;
     }
   if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     {
       onloop_engine_unref (engine);
+      update_busy (self);
       return;
     }
 
@@ -629,6 +639,7 @@ engine_done_cb (GObject      *source,
   self->engine = engine;
   hand_engine_to_panels (self);
   start_range (self);
+  update_busy (self);
 }
 
 /* The snapshot loads once the weekly charts are on screen, so that its
@@ -640,6 +651,7 @@ engine_after_paint_cb (GdkFrameClock    *clock,
   g_clear_signal_handler (&self->paint_handler, self->paint_clock);
   g_clear_object (&self->paint_clock);
   start_engine (self);
+  update_busy (self);
 }
 
 static void
@@ -659,6 +671,7 @@ start_engine_after_paint (OnloopReviewView *self)
   self->paint_handler = g_signal_connect (clock, "after-paint",
                                           G_CALLBACK (engine_after_paint_cb), self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  update_busy (self);
 }
 
 static void
@@ -694,15 +707,16 @@ metrics_done_cb (GObject      *source,
   gboolean with_engine = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (result), "with-engine"));
 
   self->pending--;
-  update_busy (self);
   if (metrics == NULL)
     {
       task_failed (self, error);
+      update_busy (self);
       return;
     }
   if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     {
       metrics_result_free (metrics);
+      update_busy (self);
       return;
     }
 
@@ -716,6 +730,7 @@ metrics_done_cb (GObject      *source,
     {
       g_clear_pointer (&self->engine, onloop_engine_unref);
       hand_engine_to_panels (self);
+      update_busy (self);
       return;
     }
 
@@ -723,6 +738,7 @@ metrics_done_cb (GObject      *source,
     start_engine_after_paint (self);
   else
     start_range (self);
+  update_busy (self);
 }
 
 /* Reads the weekly table (refreshing a stale workspace first), then,
@@ -753,16 +769,16 @@ static void
 reload (OnloopReviewView *self)
 {
   g_clear_handle_id (&self->reload_source, g_source_remove);
-  if (self->store == NULL)
-    return;
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (self->store == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
-      self->dirty = TRUE;
+      self->dirty = self->store != NULL;
+      update_busy (self);
       return;
     }
 
   self->dirty = FALSE;
   start_metrics (self);
+  update_busy (self);
 }
 
 static gboolean
@@ -787,6 +803,7 @@ store_changed_cb (OnloopStore      *store,
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
   self->reload_source = g_timeout_add (RELOAD_DELAY_MS, reload_timeout_cb, self);
+  update_busy (self);
 }
 
 static void
@@ -881,7 +898,6 @@ import_done_cb (GObject      *source,
   g_clear_object (&self->import_cancellable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.import", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.cancel-import", FALSE);
-  update_busy (self);
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -893,6 +909,7 @@ import_done_cb (GObject      *source,
           g_autofree char *text = g_strdup_printf (_("Nothing was imported. %s"), error->message);
           show_error (self, text, TRUE);
         }
+      update_busy (self);
       return;
     }
 
@@ -922,6 +939,7 @@ import_done_cb (GObject      *source,
    * watches this one (the other views too). */
   if (self->store != NULL)
     onloop_store_emit_changed (self->store, ONLOOP_STORE_CHANGE_LOG);
+  update_busy (self);
 }
 
 void
@@ -1068,6 +1086,9 @@ onloop_review_view_get_property (GObject    *object,
     case PROP_RANGE_WEEKS:
       g_value_set_int (value, self->range_weeks);
       break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, onloop_review_view_is_busy (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1118,6 +1139,11 @@ onloop_review_view_class_init (OnloopReviewViewClass *klass)
   properties[PROP_RANGE_WEEKS] =
     g_param_spec_int ("range-weeks", NULL, NULL, 0, 520, 12,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Figures are still being worked out: a screenshot or a test waits for
+   * it to go FALSE. */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ONLOOP_TYPE_CHART_CARD);
@@ -1242,7 +1268,8 @@ onloop_review_view_set_store (OnloopReviewView *self,
   g_clear_pointer (&self->engine, onloop_engine_unref);
   g_clear_pointer (&self->weeks, g_array_unref);
   gtk_revealer_set_reveal_child (self->message_revealer, FALSE);
-  gtk_stack_set_visible_child_name (self->stack, "empty");
+  /* Until the weekly table is read, say nothing about what it holds. */
+  gtk_stack_set_visible_child_name (self->stack, store != NULL ? "loading" : "empty");
   self->engine_dirty = TRUE;
 
   if (store != NULL)

@@ -47,7 +47,8 @@ void             onloop_review_view_set_range_weeks (OnloopReviewView  *self,
 /* The range the view shows now, as times. */
 OnloopRange      onloop_review_view_get_range      (OnloopReviewView   *self);
 /* Whether figures are being worked out in a thread (metrics, the engine
- * snapshot, the range's contribution) or a log is being imported. */
+ * snapshot, the range's contribution) or a log is being imported: the
+ * "busy" property, notified when it changes. */
 gboolean         onloop_review_view_is_busy        (OnloopReviewView   *self);
 /* The snapshot behind contribution, samples and calibration, once loaded. */
 OnloopEngine    *onloop_review_view_get_engine     (OnloopReviewView   *self);
