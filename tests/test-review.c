@@ -851,8 +851,12 @@ test_view_import (ViewFixture   *f,
 
   onloop_review_view_import (f->view, big);
   g_assert_true (onloop_review_view_is_busy (f->view));
+  /* Panels that write wait for the import: they would block on its lock. */
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (onloop_review_view_get_spot_check_queue (f->view))));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (onloop_review_view_get_time_entry_form (f->view))));
   onloop_review_view_cancel_import (f->view);
   wait_idle (f->view);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (onloop_review_view_get_spot_check_queue (f->view))));
   g_assert_nonnull (strstr (onloop_review_view_get_message (f->view), "cancelled"));
   g_assert_cmpint (onloop_store_count_events (f->store), ==, events);
   after_cancel = checksum_workspace (f);

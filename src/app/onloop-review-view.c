@@ -801,6 +801,14 @@ store_changed_cb (OnloopStore      *store,
   if (change & ~(ONLOOP_STORE_CHANGE_TIME | ONLOOP_STORE_CHANGE_SETTINGS))
     self->engine_dirty = TRUE;
 
+  /* An import holds the workspace's write lock: reading now could find
+   * the weekly table stale and wait for it. Its end reloads anyway. */
+  if (self->import_job != NULL)
+    {
+      self->dirty = TRUE;
+      return;
+    }
+
   g_clear_handle_id (&self->reload_source, g_source_remove);
   self->reload_source = g_timeout_add (RELOAD_DELAY_MS, reload_timeout_cb, self);
   update_busy (self);
@@ -818,6 +826,17 @@ onloop_review_view_map (GtkWidget *widget)
 }
 
 /* ---- Log import -------------------------------------------------------- */
+
+/* While an import writes, edits here would wait for its lock on the main
+ * thread: the panels that write are off until it ends. */
+static void
+set_editing_enabled (OnloopReviewView *self,
+                     gboolean          enabled)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->calibration_panel), enabled);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->spot_check_queue), enabled);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->time_entry_form), enabled);
+}
 
 static void
 import_job_free (ImportJob *job)
@@ -898,9 +917,13 @@ import_done_cb (GObject      *source,
   g_clear_object (&self->import_cancellable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.import", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.cancel-import", FALSE);
+  set_editing_enabled (self, TRUE);
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
+      /* Nothing was imported; what others changed meanwhile still shows. */
+      if (self->dirty)
+        reload (self);
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
           g_error_matches (error, ONLOOP_STORE_ERROR, ONLOOP_STORE_ERROR_CANCELLED))
         show_error (self, _("Import cancelled. The workspace is as it was."), FALSE);
@@ -964,6 +987,7 @@ onloop_review_view_import (OnloopReviewView *self,
   gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.import", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.cancel-import", TRUE);
+  set_editing_enabled (self, FALSE);
   self->import_timer = g_timeout_add (50, import_timer_cb, self);
   update_busy (self);
 
