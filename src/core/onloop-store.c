@@ -326,6 +326,23 @@ display_name (const char *path)
   return g_filename_display_basename (path);
 }
 
+/* Whether a write-ahead log with frames lies beside the workspace: the
+ * process that wrote it died (kill -9, power loss) before it checkpointed
+ * and removed it. Then the main file alone is not the workspace: a
+ * checkpoint cut short can leave its header counting pages that only the
+ * log holds yet. SQLite replays the log when it opens the file, so the
+ * checks of the main file's size and pages below would refuse a workspace
+ * that is whole. */
+static gboolean
+has_hot_wal (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  struct stat st;
+
+  /* 32 bytes of header, then frames. */
+  return g_stat (wal, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > 32;
+}
+
 /* Reads the header with plain I/O, so that a file that is not ours is
  * refused before SQLite could touch it (or create a journal beside it). */
 static gboolean
@@ -421,7 +438,7 @@ check_header (const char *path,
   if (page_size == 1)
     page_size = 65536;
   n_pages = read_be32 (header + 28);
-  if (read_be32 (header + 24) == read_be32 (header + 92) &&
+  if (read_be32 (header + 24) == read_be32 (header + 92) && !has_hot_wal (path) &&
       (page_size < 512 || (guint64) st.st_size < (guint64) page_size * n_pages))
     {
       g_set_error (error, ONLOOP_STORE_ERROR, ONLOOP_STORE_ERROR_CORRUPT,
@@ -505,7 +522,8 @@ onloop_store_check_file (const char *path,
 
   g_return_val_if_fail (path != NULL, FALSE);
 
-  return check_header (path, &user_version, error) && check_contents (path, error);
+  return check_header (path, &user_version, error) &&
+         (has_hot_wal (path) || check_contents (path, error));
 }
 
 static gboolean
@@ -647,7 +665,8 @@ onloop_store_open (const char            *path,
   if ((flags & ONLOOP_STORE_OPEN_CREATE) != 0 && !g_file_test (path, G_FILE_TEST_EXISTS))
     return create_workspace (path, ONLOOP_STORE_SCHEMA_VERSION, error);
 
-  if (!check_header (path, &user_version, error) || !check_contents (path, error))
+  if (!check_header (path, &user_version, error) ||
+      (!has_hot_wal (path) && !check_contents (path, error)))
     return NULL;
 
   self = open_connection (path, SQLITE_OPEN_READWRITE, error);
