@@ -16,11 +16,19 @@
  *     committed it reads the card back from the store and prints
  *     "STATE\tKEY\tCATEGORY\tTITLE" (or "STATE\tKEY\t-" when the card is
  *     gone). New cards are keyed RUN-N so runs never collide.
+ *
+ *   crash-writer wal WORKSPACE N
+ *     commits N settings rows (about 1 kB each) in one transaction with the
+ *     automatic checkpoint off, prints "committed", and kills itself: the
+ *     rows are only in the write-ahead log, as after a crash.
  */
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <sqlite3.h>
 
 #include "onloop-map-command.h"
 #include "onloop-store-map.h"
@@ -178,6 +186,49 @@ board_edits (OnloopStore *store,
     }
 }
 
+static int
+commit_then_die (const char *path,
+                 guint       n_rows)
+{
+  g_autofree char *filler = g_strnfill (1000, 'x');
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_open (path, &db) != SQLITE_OK ||
+      sqlite3_exec (db, "PRAGMA wal_autocheckpoint = 0; BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, "INSERT INTO settings (key, value) VALUES (?1, ?2)", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_printerr ("crash-writer: %s\n", sqlite3_errmsg (db));
+      return 1;
+    }
+
+  for (guint n = 0; n < n_rows; n++)
+    {
+      g_autofree char *key = g_strdup_printf ("crash-test-%u", n);
+
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, filler, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          g_printerr ("crash-writer: %s\n", sqlite3_errmsg (db));
+          return 1;
+        }
+      sqlite3_reset (stmt);
+    }
+
+  if (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      g_printerr ("crash-writer: %s\n", sqlite3_errmsg (db));
+      return 1;
+    }
+  printf ("committed\n");
+  fflush (stdout);
+
+  /* Die before closing, which would checkpoint and remove the log. */
+  raise (SIGKILL);
+  return 1;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -185,6 +236,9 @@ main (int    argc,
   g_autoptr(OnloopStore) store = NULL;
   g_autoptr(GError) error = NULL;
   gboolean board = argc == 5 && g_str_equal (argv[1], "board");
+
+  if (argc == 4 && g_str_equal (argv[1], "wal"))
+    return commit_then_die (argv[2], strtoul (argv[3], NULL, 10));
 
   if (argc != 4 && !board)
     {
