@@ -445,6 +445,8 @@ header_func (GtkListBoxRow *row,
 static char *
 boundary_summary (OnloopSpecDecision *decision)
 {
+  if (decision->may->len + decision->uses->len + decision->must_not->len == 0)
+    return g_strdup (_("No boundary yet"));
   /* Translators: counts of the three lists of a boundary */
   return g_strdup_printf (_("May %u · Uses %u · Must not %u"), decision->may->len,
                           decision->uses->len, decision->must_not->len);
@@ -964,6 +966,8 @@ onloop_boundaries_view_dispose (GObject *object)
 {
   OnloopBoundariesView *self = ONLOOP_BOUNDARIES_VIEW (object);
 
+  /* A run that finishes after this must not touch the widgets. */
+  self->generation++;
   g_cancellable_cancel (self->preview_cancellable);
   g_clear_object (&self->preview_cancellable);
   g_clear_handle_id (&self->log_idle, g_source_remove);
