@@ -22,6 +22,10 @@
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
+#ifdef __linux__
+#include <errno.h>
+#include <sys/resource.h>
+#endif
 
 #include "onloop-engine.h"
 #include "onloop-review-range.h"
@@ -125,6 +129,35 @@ static void start_range   (OnloopReviewView *self);
 /* Loading a million events leaves freed scratch pages in the worker
  * thread's malloc arena, and so does a snapshot that was replaced: hand
  * them back to the system, from the worker, so the main loop never waits. */
+/* Background work yields the processor to the main loop's frames (the
+ * threads a worker starts, like the import's reader, inherit it). On Linux
+ * a nice value is per thread; GTask's threads are shared, so the worker
+ * puts its old value back when done. */
+static int
+lower_priority (void)
+{
+  int old = 0;
+
+#ifdef __linux__
+  errno = 0;
+  old = getpriority (PRIO_PROCESS, 0);
+  if (errno != 0 || setpriority (PRIO_PROCESS, 0, MAX (old, 10)) != 0)
+    g_debug ("Could not lower the worker's priority: %s", g_strerror (errno));
+#endif
+  return old;
+}
+
+static void
+restore_priority (int old)
+{
+#ifdef __linux__
+  /* Raising it back takes a privilege a desktop user lacks: then the
+   * shared thread keeps the lower priority, which suits background work. */
+  if (setpriority (PRIO_PROCESS, 0, old) != 0)
+    g_debug ("Could not restore the worker's priority: %s", g_strerror (errno));
+#endif
+}
+
 static void
 trim_memory (void)
 {
@@ -148,10 +181,10 @@ metrics_result_free (MetricsResult *result)
 }
 
 static void
-metrics_thread (GTask        *task,
-                gpointer      source,
-                gpointer      task_data,
-                GCancellable *cancellable)
+metrics_thread_work (GTask        *task,
+                     gpointer      source,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
 {
   g_autoptr(OnloopStore) store = NULL;
   MetricsResult *result;
@@ -178,10 +211,22 @@ metrics_thread (GTask        *task,
 }
 
 static void
-engine_thread (GTask        *task,
+metrics_thread (GTask        *task,
                gpointer      source,
                gpointer      task_data,
                GCancellable *cancellable)
+{
+  int priority = lower_priority ();
+
+  metrics_thread_work (task, source, task_data, cancellable);
+  restore_priority (priority);
+}
+
+static void
+engine_thread_work (GTask        *task,
+                    gpointer      source,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
 {
   g_autoptr(OnloopStore) store = NULL;
   OnloopEngine *engine;
@@ -196,6 +241,18 @@ engine_thread (GTask        *task,
   trim_memory ();
 
   g_task_return_pointer (task, engine, (GDestroyNotify) onloop_engine_unref);
+}
+
+static void
+engine_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  int priority = lower_priority ();
+
+  engine_thread_work (task, source, task_data, cancellable);
+  restore_priority (priority);
 }
 
 typedef struct
@@ -219,10 +276,12 @@ range_thread (GTask        *task,
               GCancellable *cancellable)
 {
   RangeJob *job = task_data;
+  int priority = lower_priority ();
   OnloopReviewRange *range = onloop_review_range_compute (job->engine, job->range, job->latest);
 
   /* By now the snapshot this one replaced is freed too. */
   trim_memory ();
+  restore_priority (priority);
   g_task_return_pointer (task, range, (GDestroyNotify) onloop_review_range_free);
 }
 
@@ -858,10 +917,10 @@ import_progress_cb (guint64  bytes_done,
 }
 
 static void
-import_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
+import_thread_work (GTask        *task,
+                    gpointer      source,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
 {
   ImportJob *job = task_data;
   g_autoptr(OnloopStore) store = NULL;
@@ -877,6 +936,18 @@ import_thread (GTask        *task,
     }
 
   g_task_return_boolean (task, TRUE);
+}
+
+static void
+import_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  int priority = lower_priority ();
+
+  import_thread_work (task, source, task_data, cancellable);
+  restore_priority (priority);
 }
 
 /* The bar follows the thread's progress at the frame rate of a timer, so
