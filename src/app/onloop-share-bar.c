@@ -56,7 +56,9 @@ draw_track (GtkDrawingArea *area,
 {
   OnloopShareBar *self = ONLOOP_SHARE_BAR (user_data);
   GdkRGBA fg, band, fill;
-  double y = (height - TRACK_HEIGHT) / 2.0;
+  /* Taller when the style sheet makes the bar taller (presentation). */
+  double track = MAX (TRACK_HEIGHT, height - 10);
+  double y = (height - track) / 2.0;
 
   gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &fg);
   band = named_colour (GTK_WIDGET (area), "success_color", "#26a269");
@@ -64,19 +66,19 @@ draw_track (GtkDrawingArea *area,
 
   /* the track */
   cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.12);
-  cairo_rectangle (cr, 0, y, width, TRACK_HEIGHT);
+  cairo_rectangle (cr, 0, y, width, track);
   cairo_fill (cr);
 
   /* the band, under the share */
   cairo_set_source_rgba (cr, band.red, band.green, band.blue, 0.45);
-  cairo_rectangle (cr, width * self->low, y - 3, width * (self->high - self->low), TRACK_HEIGHT + 6);
+  cairo_rectangle (cr, width * self->low, y - 3, width * (self->high - self->low), track + 6);
   cairo_fill (cr);
 
   if (isnan (self->share))
     return;
 
   cairo_set_source_rgba (cr, fill.red, fill.green, fill.blue, 0.85);
-  cairo_rectangle (cr, 0, y + 2, width * self->share, TRACK_HEIGHT - 4);
+  cairo_rectangle (cr, 0, y + 2, width * self->share, track - 4);
   cairo_fill (cr);
 
   /* the marker */
