@@ -47,7 +47,10 @@ def relaunch():
     for n in range(start, start + 50):
         if os.path.exists("/tmp/.X%d-lock" % n) or os.path.exists("/tmp/.X11-unix/X%d" % n):
             continue
-        xvfb = subprocess.Popen(["Xvfb", ":%d" % n, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        # -noreset: the probe below is a client; a reset after it would
+        # refuse the app for a moment.
+        xvfb = subprocess.Popen(["Xvfb", ":%d" % n, "-screen", "0", "1280x800x24", "-nolisten", "tcp",
+                                 "-noreset"],
                                 stderr=subprocess.DEVNULL)
         for _ in range(100):
             if xvfb.poll() is not None:
