@@ -810,6 +810,79 @@ test_accessible_names (Fixture       *f,
                                        "Execution column, 0 decisions");
 }
 
+/* The "done when": a whole workshop by keyboard, on one file. */
+static void
+test_whole_workshop (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GHashTable) placed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "workshop.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OnloopStore) reopened = NULL;
+  g_autoptr(GPtrArray) decisions = NULL;
+  guint execution = 0, judgment = 0;
+  g_autofree char *share = NULL;
+
+  load_deck (f);
+  /* Loading the deck puts the focus on its first card. */
+  g_assert_true (ONLOOP_IS_CARD (focused_card (f)));
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *key = key_at (f, ONLOOP_CATEGORY_UNSORTED, 0);
+      OnloopDecision *d = onloop_board_model_lookup (onloop_map_view_get_model (f->view), key);
+      gboolean to_execution = onloop_decision_get_suggestion (d) == ONLOOP_CATEGORY_EXECUTION;
+
+      g_assert_true (onloop_map_view_focus_card (f->view, key));
+      onloop_test_wait (20);
+      g_assert_true (press_key (f, to_execution ? GDK_KEY_e : GDK_KEY_j, 0));
+      g_hash_table_insert (placed, g_strdup (key),
+                           GINT_TO_POINTER (to_execution ? ONLOOP_CATEGORY_EXECUTION
+                                                         : ONLOOP_CATEGORY_JUDGMENT));
+      if (to_execution)
+        execution++;
+      else
+        judgment++;
+    }
+
+  /* A mistake, undone with Ctrl+Z's action. */
+  {
+    g_autofree char *key = key_at (f, ONLOOP_CATEGORY_UNSORTED, 0);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "board.move-to", "(ss)", key,
+                                               "judgment"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+    g_assert_cmpint (category_in_store (f, key, NULL), ==, ONLOOP_CATEGORY_UNSORTED);
+  }
+
+  g_assert_cmpuint (onloop_store_count_decisions (store_of (f), ONLOOP_CATEGORY_EXECUTION), ==, execution);
+  g_assert_cmpuint (onloop_store_count_decisions (store_of (f), ONLOOP_CATEGORY_JUDGMENT), ==, judgment);
+  share = g_strdup_printf ("%d %% execution", (int) (100.0 * execution / (execution + judgment) + 0.5));
+  g_assert_nonnull (strstr (onloop_share_bar_get_text (onloop_map_view_get_share_bar (f->view)), share));
+
+  /* Present, export, and the file has every move. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.presentation", NULL));
+  onloop_test_wait (100);
+  g_assert_true (onloop_map_view_export (f->view, ONLOOP_BOARD_EXPORT_PDF, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.presentation", NULL));
+
+  reopened = onloop_store_open (f->path, ONLOOP_STORE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  decisions = onloop_store_list_decisions (reopened, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < decisions->len; i++)
+    {
+      OnloopDecision *d = g_ptr_array_index (decisions, i);
+      gpointer expected;
+
+      if (g_hash_table_lookup_extended (placed, onloop_decision_get_key (d), NULL, &expected))
+        g_assert_cmpint (onloop_decision_get_category (d), ==, GPOINTER_TO_INT (expected));
+      else
+        g_assert_cmpint (onloop_decision_get_category (d), ==, ONLOOP_CATEGORY_UNSORTED);
+    }
+}
+
 static GtkDropTarget *
 drop_target_of (GtkWidget *widget)
 {
@@ -972,6 +1045,7 @@ main (int    argc,
   ADD ("/board/badge/follows-criteria", test_badge_follows_criteria);
   ADD ("/board/editor/saves-at-once-and-undoes", test_editor_saves_at_once);
   ADD ("/board/quick-add/keeps-focus", test_quick_add_keeps_focus);
+  ADD ("/board/workshop/sort-twenty-undo-present-export", test_whole_workshop);
   ADD ("/board/edit-boundary/opens-boundaries-view", test_edit_boundary);
   ADD ("/board/accessibility/cards-and-columns-are-named", test_accessible_names);
   ADD ("/board/drag/autoscrolls-and-drops-at-top", test_drag_autoscrolls);
