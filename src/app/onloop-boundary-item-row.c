@@ -218,6 +218,22 @@ down_clicked_cb (GtkButton             *button,
   g_signal_emit (self, signals[MOVE], 0, 1);
 }
 
+/* Alt+↑ / Alt+↓ move the item, as they move cards on the Map. */
+static gboolean
+move_shortcut_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   data)
+{
+  OnloopBoundaryItemRow *self = ONLOOP_BOUNDARY_ITEM_ROW (widget);
+  int delta = g_variant_get_int32 (args);
+  GtkWidget *button = delta < 0 ? self->up_button : self->down_button;
+
+  if (!self->editable || !gtk_widget_get_sensitive (button))
+    return FALSE;
+  g_signal_emit (self, signals[MOVE], 0, delta);
+  return TRUE;
+}
+
 static void
 onloop_boundary_item_row_dispose (GObject *object)
 {
@@ -256,6 +272,11 @@ onloop_boundary_item_row_class_init (OnloopBoundaryItemRowClass *klass)
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[MOVE] = g_signal_new ("move", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+
+  gtk_widget_class_add_binding (GTK_WIDGET_CLASS (klass), GDK_KEY_Up, GDK_ALT_MASK,
+                                move_shortcut_cb, "i", -1);
+  gtk_widget_class_add_binding (GTK_WIDGET_CLASS (klass), GDK_KEY_Down, GDK_ALT_MASK,
+                                move_shortcut_cb, "i", 1);
 }
 
 static GtkWidget *
