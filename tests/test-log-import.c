@@ -275,6 +275,18 @@ test_duplicates_in_groups (Fixture       *f,
   assert_refused (f, other_group->str, other_group->len, 150, ONLOOP_LOG_ERROR_DUPLICATE,
                   "id: “r-4” appears twice in this file");
 
+  /* Rows are written in id order; still the earliest repeat is reported. */
+  {
+    g_autoptr(GString) order = good_lines ("o", 200);
+
+    replace_line (order, 3, "z-last");
+    replace_line (order, 100, "z-last");
+    replace_line (order, 4, "a-first");
+    replace_line (order, 150, "a-first");
+    assert_refused (f, order->str, order->len, 100, ONLOOP_LOG_ERROR_DUPLICATE,
+                    "id: “z-last” appears twice in this file");
+  }
+
   /* An id the workspace already has is skipped each time it comes. */
   known_log = write_log (f, "known.jsonl", known->str, known->len);
   g_assert_true (import (f, known_log, NULL, &error));
@@ -492,17 +504,17 @@ static void
 test_refuses_late_bad_line (Fixture       *f,
                             gconstpointer  data)
 {
-  g_autoptr(GString) lines = good_lines ("late", 30000);
-  g_autoptr(GString) dup = good_lines ("late", 30000);
+  g_autoptr(GString) lines = good_lines ("late", 70000);
+  g_autoptr(GString) dup = good_lines ("late", 70000);
 
   g_string_append (lines, "{\"id\": \"z\", \"at\": \"2026-11-02T09:00:00Z\", \"decision\": \"d\", \"action\": \"a\","
                           " \"outcome\": {\"reviewed\": \"no\"}}\n");
-  assert_refused (f, lines->str, lines->len, 30001, ONLOOP_LOG_ERROR_TYPE,
+  assert_refused (f, lines->str, lines->len, 70001, ONLOOP_LOG_ERROR_TYPE,
                   "outcome.reviewed: must be true or false");
 
-  /* The duplicate of line 1 on line 30001, in another batch. */
+  /* The duplicate of line 1 on line 70001, in another batch. */
   g_string_append (dup, "{\"id\": \"late-0\", \"at\": \"2026-11-02T09:00:00Z\", \"decision\": \"d\", \"action\": \"a\"}\n");
-  assert_refused (f, dup->str, dup->len, 30001, ONLOOP_LOG_ERROR_DUPLICATE, "“late-0” appears twice");
+  assert_refused (f, dup->str, dup->len, 70001, ONLOOP_LOG_ERROR_DUPLICATE, "“late-0” appears twice");
 }
 
 static void
@@ -616,7 +628,7 @@ static void
 test_progress (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GString) lines = good_lines ("p", 20000);
+  g_autoptr(GString) lines = good_lines ("p", 70000);   /* three batches */
   g_autofree char *log = write_log (f, "log.jsonl", lines->str, lines->len);
   g_autoptr(OnloopStore) store = onloop_store_open (f->path, ONLOOP_STORE_OPEN_NONE, NULL);
   g_autoptr(GError) error = NULL;
