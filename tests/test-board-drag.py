@@ -62,6 +62,16 @@ def rows(path):
         db.close()
 
 
+def settle(workspace, check, seconds=10):
+    """Polls the file until check(rows) holds (or time is up); returns the rows."""
+    deadline = time.monotonic() + seconds
+    while True:
+        current = {r[0]: (r[1], r[2]) for r in rows(workspace)}
+        if check(current) or time.monotonic() > deadline:
+            return current
+        time.sleep(0.1)
+
+
 def main():
     if shutil.which("xdotool") is None or shutil.which("Xvfb") is None:
         print("1..0 # SKIP xdotool and Xvfb are needed")
@@ -91,7 +101,7 @@ def main():
         app = subprocess.Popen([APP, workspace], env=env, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE)
         window = xdo("search", "--sync", "--onlyvisible", "--name", "Drag.onloop").split()[0]
-        time.sleep(1.5)  # the first frames, the columns filled
+        time.sleep(3)  # the first frames, the columns filled (a busy machine is slow)
         geometry = xdo("getwindowgeometry", "--shell", window)
         geo = dict(line.split("=") for line in geometry.splitlines())
         wx, wy = int(geo["X"]), int(geo["Y"])
@@ -114,10 +124,9 @@ def main():
             time.sleep(0.02)
         time.sleep(0.3)
         xdo("mouseup", 1)
-        time.sleep(0.8)
 
+        moved = settle(workspace, lambda m: m.get("follow-up-timing") == ("execution", 0))
         after_drag = rows(workspace)
-        moved = {r[0]: (r[1], r[2]) for r in after_drag}
         ok(moved.get("follow-up-timing") == ("execution", 0),
            "dragging the first Unsorted card into Execution is saved", repr(after_drag))
         ok([r[0] for r in after_drag if r[1] == "unsorted"] == keys[1:],
@@ -128,15 +137,13 @@ def main():
         xdo("click", 1)
         time.sleep(0.3)
         xdo("key", "j")
-        time.sleep(0.6)
-        after_key = {r[0]: (r[1], r[2]) for r in rows(workspace)}
+        after_key = settle(workspace, lambda m: m.get("crm-field-updates") == ("judgment", 0))
         ok(after_key.get("crm-field-updates") == ("judgment", 0),
            "J on a clicked card moves it to Judgment", repr(after_key))
 
         # Ctrl+Z undoes the last move, saved at once.
         xdo("key", "ctrl+z")
-        time.sleep(0.6)
-        after_undo = {r[0]: (r[1], r[2]) for r in rows(workspace)}
+        after_undo = settle(workspace, lambda m: m.get("crm-field-updates") == ("unsorted", 0))
         ok(after_undo.get("crm-field-updates") == ("unsorted", 0),
            "Ctrl+Z puts it back", repr(after_undo))
 

@@ -120,6 +120,26 @@ focused_key (Fixture *f)
   return onloop_decision_get_key (onloop_card_get_decision (card));
 }
 
+/* The focus may land a frame later, when the column makes the card's row. */
+static void
+wait_focus (Fixture    *f,
+            const char *key)
+{
+  for (guint i = 0; i < 200; i++)
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+      OnloopCard *card = NULL;
+
+      if (focus != NULL)
+        card = ONLOOP_IS_CARD (focus) ? ONLOOP_CARD (focus)
+                                      : (OnloopCard *) gtk_widget_get_ancestor (focus, ONLOOP_TYPE_CARD);
+      if (card != NULL && onloop_card_get_decision (card) != NULL &&
+          g_strcmp0 (onloop_decision_get_key (onloop_card_get_decision (card)), key) == 0)
+        return;
+      onloop_test_wait (25);
+    }
+}
+
 /* Delivers a key press the way GTK resolves one to a binding: from the
  * focus widget up, the first shortcut whose trigger is this key runs. */
 static gboolean
@@ -260,29 +280,33 @@ test_key_moves_land_in_store (Fixture       *f,
   second = key_at (f, ONLOOP_CATEGORY_UNSORTED, 1);
 
   g_assert_true (onloop_map_view_focus_card (f->view, first));
-  onloop_test_wait (50);
+  wait_focus (f, first);
+  wait_focus (f, first);
   g_assert_cmpstr (focused_key (f), ==, first);
 
   /* J sends the card to Judgment; the file says so, the focus follows. */
   g_assert_true (press_key (f, GDK_KEY_j, 0));
   g_assert_cmpint (category_in_store (f, first, &position), ==, ONLOOP_CATEGORY_JUDGMENT);
   g_assert_cmpuint (position, ==, 0);
+  wait_focus (f, first);
   g_assert_cmpstr (focused_key (f), ==, first);
   g_assert_true (gtk_widget_get_ancestor (GTK_WIDGET (focused_card (f)), ONLOOP_TYPE_BOARD_COLUMN) ==
                  GTK_WIDGET (onloop_map_view_get_column (f->view, ONLOOP_CATEGORY_JUDGMENT)));
 
   /* Down and Up walk the column, card by card. */
   g_assert_true (onloop_map_view_focus_card (f->view, second));
-  onloop_test_wait (50);
+  wait_focus (f, second);
   g_assert_true (press_key (f, GDK_KEY_Down, 0));
   {
     g_autofree char *third = key_at (f, ONLOOP_CATEGORY_UNSORTED, 1);
+    wait_focus (f, third);
     g_assert_cmpstr (focused_key (f), ==, third);
   }
   g_assert_true (press_key (f, GDK_KEY_Up, 0));
+  wait_focus (f, second);
   g_assert_cmpstr (focused_key (f), ==, second);
   g_assert_true (onloop_map_view_focus_card (f->view, first));
-  onloop_test_wait (50);
+  wait_focus (f, first);
 
   /* E to Execution, then U back to Unsorted (at the end). */
   g_assert_true (press_key (f, GDK_KEY_e, 0));
@@ -290,13 +314,21 @@ test_key_moves_land_in_store (Fixture       *f,
   g_assert_true (press_key (f, GDK_KEY_u, 0));
   g_assert_cmpint (category_in_store (f, first, &position), ==, ONLOOP_CATEGORY_UNSORTED);
   g_assert_cmpuint (position, ==, onloop_starter_deck_get_size () - 1);
+  wait_focus (f, first);
   g_assert_cmpstr (focused_key (f), ==, first);
 
   /* Left and right move the focus between columns, never the card. */
   g_assert_true (onloop_map_view_focus_card (f->view, second));
-  onloop_test_wait (50);
+  wait_focus (f, second);
   g_assert_true (press_key (f, GDK_KEY_e, 0));
   g_assert_true (press_key (f, GDK_KEY_Left, 0));
+  for (guint i = 0; i < 200; i++)
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+      if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (onloop_map_view_get_column (f->view, ONLOOP_CATEGORY_UNSORTED))))
+        break;
+      onloop_test_wait (25);
+    }
   g_assert_true (ONLOOP_IS_CARD (focused_card (f)));
   g_assert_true (gtk_widget_get_ancestor (GTK_WIDGET (focused_card (f)), ONLOOP_TYPE_BOARD_COLUMN) ==
                  GTK_WIDGET (onloop_map_view_get_column (f->view, ONLOOP_CATEGORY_UNSORTED)));
@@ -377,9 +409,10 @@ test_reorder_persists (Fixture       *f,
   second = key_at (f, ONLOOP_CATEGORY_UNSORTED, 1);
 
   g_assert_true (onloop_map_view_focus_card (f->view, first));
-  onloop_test_wait (50);
+  wait_focus (f, first);
   g_assert_true (press_key (f, GDK_KEY_Down, GDK_ALT_MASK));
   g_assert_true (press_key (f, GDK_KEY_Down, GDK_ALT_MASK));
+  wait_focus (f, first);
   g_assert_cmpstr (focused_key (f), ==, first);
   g_assert_true (press_key (f, GDK_KEY_Up, GDK_ALT_MASK));
 
@@ -436,7 +469,7 @@ test_badge_follows_criteria (Fixture       *f,
 
   /* Enter opens the editor; "are the stakes low?" answered no. */
   g_assert_true (onloop_map_view_focus_card (f->view, key));
-  onloop_test_wait (50);
+  wait_focus (f, key);
   g_assert_true (press_key (f, GDK_KEY_Return, 0));
   editor = ONLOOP_CARD_EDITOR (onloop_test_find_toplevel (ONLOOP_TYPE_CARD_EDITOR, NULL));
   g_assert_nonnull (editor);
@@ -588,11 +621,12 @@ test_delete_and_undo (Fixture       *f,
   before = store_order (store_of (f));
 
   g_assert_true (onloop_map_view_focus_card (f->view, victim));
-  onloop_test_wait (50);
+  wait_focus (f, victim);
   g_assert_true (press_key (f, GDK_KEY_Delete, 0));
   gone = onloop_store_get_decision (store_of (f), victim, NULL);
   g_assert_null (gone);
   /* The card that took its place has the focus. */
+  wait_focus (f, next);
   g_assert_cmpstr (focused_key (f), ==, next);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
@@ -747,7 +781,7 @@ test_edit_boundary (Fixture       *f,
 
   /* Shift+F10 opens the card's menu, made on demand, with the entry in it. */
   g_assert_true (onloop_map_view_focus_card (f->view, "lead-scoring"));
-  onloop_test_wait (50);
+  wait_focus (f, "lead-scoring");
   g_assert_true (press_key (f, GDK_KEY_F10, GDK_SHIFT_MASK));
   onloop_test_wait (100);
   {
@@ -802,8 +836,9 @@ test_accessible_names (Fixture       *f,
 
   /* Moved by key, it says its new column. */
   g_assert_true (onloop_map_view_focus_card (f->view, "lead-scoring"));
-  onloop_test_wait (50);
+  wait_focus (f, "lead-scoring");
   g_assert_true (press_key (f, GDK_KEY_j, 0));
+  wait_focus (f, "lead-scoring");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (focused_card (f)),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Lead scoring, in Judgment");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (execution), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -834,7 +869,7 @@ test_whole_workshop (Fixture       *f,
       gboolean to_execution = onloop_decision_get_suggestion (d) == ONLOOP_CATEGORY_EXECUTION;
 
       g_assert_true (onloop_map_view_focus_card (f->view, key));
-      onloop_test_wait (20);
+      wait_focus (f, key);
       g_assert_true (press_key (f, to_execution ? GDK_KEY_e : GDK_KEY_j, 0));
       g_hash_table_insert (placed, g_strdup (key),
                            GINT_TO_POINTER (to_execution ? ONLOOP_CATEGORY_EXECUTION
@@ -923,7 +958,8 @@ test_drag_autoscrolls (Fixture       *f,
   /* A drag held near the bottom edge of a long column scrolls it down… */
   g_signal_emit_by_name (target, "motion", 100.0, height - 70.0, &action);
   g_assert_cmpint (action, ==, GDK_ACTION_MOVE);
-  onloop_test_wait (400);
+  for (guint i = 0; i < 200 && gtk_adjustment_get_value (adj) <= before + 50; i++)
+    onloop_test_wait (25);
   g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, before + 50);
 
   /* …and stops when the drag leaves. */
@@ -1002,7 +1038,7 @@ test_screenshots (Fixture       *f,
 
   /* Still usable while presenting: a key still moves a card. */
   g_assert_true (onloop_map_view_focus_card (f->view, "lead-routing"));
-  onloop_test_wait (50);
+  wait_focus (f, "lead-routing");
   g_assert_true (press_key (f, GDK_KEY_e, 0));
   g_assert_cmpint (category_in_store (f, "lead-routing", NULL), ==, ONLOOP_CATEGORY_EXECUTION);
 
