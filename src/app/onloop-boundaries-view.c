@@ -41,6 +41,7 @@ struct _OnloopBoundariesView
   GtkLabel             *verdict_label;
   GtkLabel             *preview_label;
   GtkLabel             *preview_detail;
+  GtkWidget            *preview_facts;
   GtkWidget            *badge_label;
   GtkWidget            *publish_button;
   AdwLeaflet           *leaflet;
@@ -65,6 +66,7 @@ struct _OnloopBoundariesView
 
   OnloopLog            *log;
   guint                 log_idle;
+  guint                 fold_idle;
   GCancellable         *preview_cancellable;
   guint                 generation;
   gboolean              preview_running;
@@ -572,7 +574,7 @@ apply_warnings (OnloopBoundariesView *self)
         {
           OnloopLintWarning *warning = g_ptr_array_index (self->warnings, i);
           if (g_str_equal (page, "triggers") ? warning->trigger != NULL
-                                             : g_strcmp0 (warning->decision, key) == 0)
+              : g_str_equal (page, "decision") && g_strcmp0 (warning->decision, key) == 0)
             any = TRUE;
         }
       gtk_widget_set_visible (icon, any);
@@ -654,6 +656,19 @@ sidebar_row_activated_cb (GtkListBox           *list,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* Narrow: the verdict and badge above the numbers, not squeezing them. */
+static gboolean
+fold_idle_cb (gpointer data)
+{
+  OnloopBoundariesView *self = data;
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  self->fold_idle = 0;
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->preview_facts),
+                                  folded ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 folded_cb (AdwLeaflet           *leaflet,
            GParamSpec           *pspec,
@@ -662,6 +677,10 @@ folded_cb (AdwLeaflet           *leaflet,
   gboolean folded = adw_leaflet_get_folded (leaflet);
 
   gtk_widget_set_visible (self->back_bar, folded);
+  /* "folded" changes while the leaflet is being allocated: relayout the
+   * preview bar after this frame, not in the middle of it. */
+  if (self->fold_idle == 0)
+    self->fold_idle = g_idle_add (fold_idle_cb, self);
   gtk_list_box_set_selection_mode (self->sidebar_list,
                                    folded ? GTK_SELECTION_NONE : GTK_SELECTION_SINGLE);
   if (!folded)
@@ -971,6 +990,7 @@ onloop_boundaries_view_dispose (GObject *object)
   g_cancellable_cancel (self->preview_cancellable);
   g_clear_object (&self->preview_cancellable);
   g_clear_handle_id (&self->log_idle, g_source_remove);
+  g_clear_handle_id (&self->fold_idle, g_source_remove);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -1070,6 +1090,7 @@ onloop_boundaries_view_class_init (OnloopBoundariesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OnloopBoundariesView, verdict_label);
   gtk_widget_class_bind_template_child (widget_class, OnloopBoundariesView, preview_label);
   gtk_widget_class_bind_template_child (widget_class, OnloopBoundariesView, preview_detail);
+  gtk_widget_class_bind_template_child (widget_class, OnloopBoundariesView, preview_facts);
   gtk_widget_class_bind_template_child (widget_class, OnloopBoundariesView, badge_label);
   gtk_widget_class_bind_template_child (widget_class, OnloopBoundariesView, publish_button);
   gtk_widget_class_bind_template_child (widget_class, OnloopBoundariesView, leaflet);

@@ -524,7 +524,7 @@ add_spin_row (OnloopTriggerRow *self,
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_spin_button_set_update_policy (GTK_SPIN_BUTTON (spin), GTK_UPDATE_IF_VALID);
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), FALSE);
-  gtk_editable_set_width_chars (GTK_EDITABLE (spin), upper > 1000 ? 9 : 5);
+  gtk_editable_set_width_chars (GTK_EDITABLE (spin), upper > 1000 ? 12 : 5);
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   watch_text (self, spin);
   if (unit != NULL)
