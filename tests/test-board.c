@@ -733,6 +733,18 @@ test_filter_and_group (Fixture       *f,
   g_assert_cmpuint (onloop_board_model_get_count (model, ONLOOP_CATEGORY_UNSORTED), ==,
                     onloop_starter_deck_get_size ());
 
+  /* A card added while filtered joins the workflow shown, so it stays in view. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "board.quick-add", "s",
+                                             "Closing stale opportunities"));
+  g_assert_cmpuint (g_list_model_get_n_items (unsorted), ==, 4);
+  {
+    g_autoptr(OnloopDecision) added = onloop_store_get_decision (store_of (f),
+                                                                 "closing-stale-opportunities", NULL);
+    g_assert_cmpstr (onloop_decision_get_workflow (added), ==, "CRM hygiene");
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (unsorted), ==, 3);
+
   onloop_board_model_set_workflow_filter (model, NULL);
   onloop_board_model_set_group_by_workflow (model, TRUE);
   g_assert_cmpstr (onloop_board_model_get_group_header (model, ONLOOP_CATEGORY_UNSORTED, 0), ==,

@@ -565,6 +565,8 @@ quick_add_action (GtkWidget  *widget,
 
   key = onloop_store_new_decision_key (self->store, title);
   decision = onloop_decision_new (key, title);
+  /* Added while one workflow is shown, the card belongs to it (and shows). */
+  onloop_decision_set_workflow (decision, onloop_board_model_get_workflow_filter (self->model));
   onloop_decision_set_category (decision, ONLOOP_CATEGORY_UNSORTED);
   onloop_decision_set_position (decision,
                                 onloop_board_model_get_count (self->model, ONLOOP_CATEGORY_UNSORTED));
