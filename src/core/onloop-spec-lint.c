@@ -11,6 +11,7 @@
 
 #include "onloop-evaluator.h"
 #include "onloop-spec-lint.h"
+#include "onloop-spec-private.h"
 
 void
 onloop_lint_warning_free (OnloopLintWarning *warning)
@@ -118,6 +119,7 @@ lint_triggers (GPtrArray    *warnings,
   for (guint t = 0; t < n; t++)
     {
       OnloopTrigger *trigger = g_ptr_array_index (spec->triggers, t);
+      g_autofree char *count = onloop_spec_format_number (in_scope[t]);
 
       if (!trigger->enabled)
         continue;
@@ -128,17 +130,17 @@ lint_triggers (GPtrArray    *warnings,
                      ? g_strdup_printf (_("“%s” would never fire: no event of the imported log is in its scope"),
                                         trigger->id)
                      : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                     "“%s” would never fire: it escalates none of the %u event it applies to",
-                                                     "“%s” would never fire: it escalates none of the %u events it applies to",
+                                                     "“%s” would never fire: it escalates none of the %s event it applies to",
+                                                     "“%s” would never fire: it escalates none of the %s events it applies to",
                                                      in_scope[t]),
-                                        trigger->id, in_scope[t]));
+                                        trigger->id, count));
       else if (fired[t] == in_scope[t])
         add_warning (warnings, ONLOOP_LINT_TRIGGER_ALWAYS_FIRES, NULL, NULL, trigger->id,
                      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                   "“%s” would fire on every event: it escalates all %u event it applies to",
-                                                   "“%s” would fire on every event: it escalates all %u events it applies to",
+                                                   "“%s” would fire on every event: it escalates all %s event it applies to",
+                                                   "“%s” would fire on every event: it escalates all %s events it applies to",
                                                    in_scope[t]),
-                                      trigger->id, in_scope[t]));
+                                      trigger->id, count));
     }
 
   onloop_evaluator_free (evaluator);
