@@ -328,7 +328,7 @@ def main():
             problems.append(f"exit status {status}")
         if re.search(r"ERROR: \w+Sanitizer|runtime error:|-CRITICAL \*\*", stderr):
             problems.append("reports on stderr:")
-            problems.extend(stderr.splitlines()[:60])
+            problems.extend(stderr.splitlines()[:200])
         if close is None:
             result("the app exits cleanly", skip="no Close button to close it with")
         else:

@@ -249,7 +249,15 @@ test_kill_during_board_edits (void)
   g_autofree char *writer_path = g_test_build_filename (G_TEST_BUILT, "crash-writer", NULL);
   g_autoptr(GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
   Board board = { g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free), NULL, 0 };
+  g_autoptr(OnloopStore) created = NULL;
+  g_autoptr(GError) create_error = NULL;
   guint kills = 0;
+
+  /* The workspace exists before the first writer, which a kill may stop
+   * before it opened anything (a sanitizer build starts slowly). */
+  created = onloop_store_open (path, ONLOOP_STORE_OPEN_CREATE, &create_error);
+  g_assert_no_error (create_error);
+  g_clear_object (&created);
 
   for (guint run = 0; kills < N_KILLS; run++)
     {
