@@ -595,6 +595,9 @@ show_error (OnloopReviewView *self,
             gboolean          error)
 {
   gtk_label_set_label (self->message_label, message);
+  /* Selectable (so a FILE:LINE can be copied) only while it says something:
+   * an empty focusable label is a stop with nothing to read. */
+  gtk_label_set_selectable (self->message_label, TRUE);
   gtk_image_set_from_icon_name (self->message_icon,
                                 error ? "dialog-error-symbolic" : "dialog-information-symbolic");
   if (error)
@@ -602,6 +605,13 @@ show_error (OnloopReviewView *self,
   else
     gtk_widget_remove_css_class (self->message_box, "error");
   gtk_revealer_set_reveal_child (self->message_revealer, TRUE);
+}
+
+static void
+hide_message (OnloopReviewView *self)
+{
+  gtk_revealer_set_reveal_child (self->message_revealer, FALSE);
+  gtk_label_set_selectable (self->message_label, FALSE);
 }
 
 static gboolean
@@ -1053,7 +1063,7 @@ onloop_review_view_import (OnloopReviewView *self,
   self->import_job = job;
   self->import_cancellable = g_cancellable_new ();
 
-  gtk_revealer_set_reveal_child (self->message_revealer, FALSE);
+  hide_message (self);
   gtk_progress_bar_set_fraction (self->import_progress, 0);
   gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.import", FALSE);
@@ -1131,7 +1141,7 @@ cancel_import_action (GtkWidget  *widget,
 static void
 dismiss_message_cb (OnloopReviewView *self)
 {
-  gtk_revealer_set_reveal_child (self->message_revealer, FALSE);
+  hide_message (self);
 }
 
 /* ---- GObject ----------------------------------------------------------- */
@@ -1362,7 +1372,7 @@ onloop_review_view_set_store (OnloopReviewView *self,
   g_set_object (&self->store, store);
   g_clear_pointer (&self->engine, onloop_engine_unref);
   g_clear_pointer (&self->weeks, g_array_unref);
-  gtk_revealer_set_reveal_child (self->message_revealer, FALSE);
+  hide_message (self);
   /* Until the weekly table is read, say nothing about what it holds. */
   gtk_stack_set_visible_child_name (self->stack, store != NULL ? "loading" : "empty");
   self->engine_dirty = TRUE;

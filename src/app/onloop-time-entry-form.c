@@ -154,6 +154,18 @@ icon_button (const char *icon,
   return button;
 }
 
+/* The preferences group's list is focusable: give it a name. */
+static void
+name_lists (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX (widget))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Hours of the week by category"), -1);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_lists (child);
+}
+
 static void
 onloop_time_entry_form_dispose (GObject *object)
 {
@@ -224,6 +236,7 @@ onloop_time_entry_form_init (OnloopTimeEntryForm *self)
 
   gtk_box_append (GTK_BOX (self), group);
   gtk_box_append (GTK_BOX (self), self->status_label);
+  name_lists (group);
 
   self->week = onloop_week_from_usec (g_get_real_time ());
   load_entry (self);
