@@ -208,7 +208,7 @@ def main():
 
         tab = wait_for(lambda: find(app, lambda o: o.getRoleName() == "page tab" and o.name == "Boundaries"))
         do_action(tab, "click")
-        view = wait_for(lambda: find(app, lambda o: o.name == "OnloopBoundariesView" and on_screen(o)))
+        view = wait_for(lambda: find(app, lambda o: o.name == "System Boundary Spec" and on_screen(o)))
         tap.ok(view is not None, "Boundaries view on screen after clicking its tab")
 
         do_action(view, "boundaries.show-triggers")
