@@ -250,6 +250,8 @@ bind_cb (GtkSignalListItemFactory *factory,
     group = onloop_board_model_get_group_header (self->model, self->category,
                                                  gtk_list_item_get_position (item));
   onloop_card_set_group_header (card, group);
+  onloop_card_set_show_workflow (card, self->model == NULL ||
+                                       !onloop_board_model_get_group_by_workflow (self->model));
 }
 
 static void

@@ -540,3 +540,14 @@ onloop_card_get_frame (OnloopCard *self)
 
   return self->frame;
 }
+
+void
+onloop_card_set_show_workflow (OnloopCard *self,
+                               gboolean    show)
+{
+  g_return_if_fail (ONLOOP_IS_CARD (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->workflow_label), show);
+  /* The frequency keeps to the right either way. */
+  gtk_widget_set_hexpand (GTK_WIDGET (self->frequency_label), !show);
+}

@@ -24,6 +24,9 @@ void            onloop_card_set_decision      (OnloopCard     *self,
 /* The workflow heading above the card when the board groups by workflow. */
 void            onloop_card_set_group_header  (OnloopCard     *self,
                                                const char     *workflow);
+/* Grouped by workflow, the heading names it: the card need not repeat it. */
+void            onloop_card_set_show_workflow (OnloopCard     *self,
+                                               gboolean        show);
 /* The card itself, without the heading: what a drag shows. */
 GtkWidget      *onloop_card_get_frame         (OnloopCard     *self);
 /* Whether the suggestion badge is shown, and what it says. */

@@ -541,6 +541,13 @@ onloop_board_model_set_group_by_workflow (OnloopBoardModel *self,
     return;
 
   self->group_by_workflow = group;
+  /* Every card changes how it is shown (with or without its workflow line),
+   * so every row is replaced, not only those that moved. */
+  for (guint c = 0; c < ONLOOP_N_CATEGORIES; c++)
+    {
+      g_ptr_array_set_size (self->shown[c], 0);
+      g_ptr_array_set_size (self->headers[c], 0);
+    }
   rebuild_shown (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROUP_BY_WORKFLOW]);
   g_signal_emit (self, signals[CHANGED], 0);
