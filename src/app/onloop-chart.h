@@ -61,6 +61,7 @@ const char  *onloop_chart_get_series_name (OnloopChart       *self,
  * one slot per week. */
 void         onloop_chart_set_continuous  (OnloopChart       *self,
                                            gboolean           continuous);
+gboolean     onloop_chart_get_continuous  (OnloopChart       *self);
 /* The top of the y axis; 0 picks a round number above the data. */
 void         onloop_chart_set_y_max       (OnloopChart       *self,
                                            double             y_max);
