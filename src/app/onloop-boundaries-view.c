@@ -26,6 +26,7 @@
 
 #include "onloop-boundaries-view.h"
 #include "onloop-boundary-form.h"
+#include "onloop-draft-preview.h"
 #include "onloop-publish-dialog.h"
 #include "onloop-spec-history.h"
 #include "onloop-spec-lint.h"
@@ -64,15 +65,8 @@ struct _OnloopBoundariesView
   char                 *key;           /* the decision shown */
   gboolean              rebuilding;
 
-  OnloopLog            *log;
-  guint                 log_idle;
+  OnloopDraftPreview   *worker;        /* preview and lint, off the main thread */
   guint                 fold_idle;
-  GCancellable         *preview_cancellable;
-  guint                 generation;
-  gboolean              preview_running;
-  gboolean              has_preview;
-  OnloopPreview         preview;
-  GPtrArray            *warnings;      /* OnloopLintWarning * */
   char                 *candidate_id;  /* a trigger being typed into */
   OnloopTrigger        *candidate;
 
@@ -90,7 +84,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void schedule_preview (OnloopBoundariesView *self);
 static void show_current (OnloopBoundariesView *self);
 
 static void
@@ -106,54 +99,6 @@ toast (OnloopBoundariesView *self,
 }
 
 /* ---- The log and the preview ------------------------------------------ */
-
-typedef struct
-{
-  OnloopLog     *log;
-  OnloopSpec    *spec;
-  guint          generation;
-  gboolean       has_preview;
-  OnloopPreview  preview;
-  GPtrArray     *warnings;
-} PreviewJob;
-
-static void
-preview_job_free (PreviewJob *job)
-{
-  g_clear_pointer (&job->log, onloop_log_unref);
-  g_clear_pointer (&job->spec, onloop_spec_unref);
-  g_clear_pointer (&job->warnings, g_ptr_array_unref);
-  g_free (job);
-}
-
-static void
-preview_thread (GTask        *task,
-                gpointer      source,
-                gpointer      data,
-                GCancellable *cancellable)
-{
-  PreviewJob *job = data;
-  g_autoptr(GError) error = NULL;
-
-  if (job->log != NULL && job->log->n_events > 0)
-    {
-      if (!onloop_preview_compute (job->log, job->spec, &job->preview, cancellable, &error))
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-      job->has_preview = TRUE;
-    }
-
-  job->warnings = onloop_spec_lint (job->spec, job->log, cancellable);
-  if (job->warnings == NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
 
 static const char *
 verdict_class (double rate,
@@ -191,6 +136,7 @@ static void
 show_preview (OnloopBoundariesView *self)
 {
   const char *classes[] = { "success", "warning", "error" };
+  OnloopPreview preview;
   double low, high, loose, loop;
   g_autofree char *band = NULL;
 
@@ -206,20 +152,21 @@ show_preview (OnloopBoundariesView *self)
   loop = onloop_store_get_setting_double (self->store, "diagnosis.in_the_loop", 0.20);
   band = g_strdup_printf (_("target %.0f–%.0f %%"), low * 100, high * 100);
 
-  if (!self->has_preview)
+  if (!onloop_draft_preview_get (self->worker, &preview))
     {
+      gboolean reading = onloop_draft_preview_is_reading_log (self->worker);
+
       gtk_label_set_text (self->preview_label,
-                          self->log == NULL && self->log_idle != 0
-                          ? _("Reading the log…") : _("No log imported yet"));
+                          reading ? _("Reading the log…") : _("No log imported yet"));
       gtk_label_set_text (self->preview_detail,
-                          self->log_idle != 0 ? ""
+                          reading ? ""
                           : _("Import the AI’s decision log on the Review view to see what this draft would escalate."));
       gtk_widget_set_visible (GTK_WIDGET (self->verdict_label), FALSE);
       return;
     }
 
   {
-    const OnloopPreview *p = &self->preview;
+    const OnloopPreview *p = &preview;
     double shown = !isnan (p->recent_exception_rate) ? p->recent_exception_rate : p->exception_rate;
     const char *verdict = NULL;
     const char *css = verdict_class (shown, low, high, loose, loop, &verdict);
@@ -242,79 +189,20 @@ show_preview (OnloopBoundariesView *self)
   }
 }
 
-static void
-apply_warnings (OnloopBoundariesView *self);
-
-static void
-preview_done_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      data)
-{
-  OnloopBoundariesView *self = ONLOOP_BOUNDARIES_VIEW (source);
-  PreviewJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (job->generation == self->generation)
-        self->preview_running = FALSE;
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
-          !g_error_matches (error, ONLOOP_STORE_ERROR, ONLOOP_STORE_ERROR_CANCELLED))
-        g_warning ("Preview: %s", error->message);
-      return;
-    }
-
-  if (job->generation != self->generation)
-    return;
-
-  self->preview_running = FALSE;
-  self->has_preview = job->has_preview;
-  self->preview = job->preview;
-  g_clear_pointer (&self->warnings, g_ptr_array_unref);
-  self->warnings = g_steal_pointer (&job->warnings);
-  show_preview (self);
-  apply_warnings (self);
-}
+static void apply_warnings (OnloopBoundariesView *self);
 
 static void
 schedule_preview (OnloopBoundariesView *self)
 {
-  g_autoptr(GTask) task = NULL;
-  PreviewJob *job;
+  onloop_draft_preview_update (self->worker, self->draft, self->candidate_id, self->candidate);
+}
 
-  g_cancellable_cancel (self->preview_cancellable);
-  g_clear_object (&self->preview_cancellable);
-  self->generation++;
-
-  if (self->draft == NULL)
-    {
-      self->preview_running = FALSE;
-      return;
-    }
-
-  job = g_new0 (PreviewJob, 1);
-  job->generation = self->generation;
-  job->log = self->log != NULL ? onloop_log_ref (self->log) : NULL;
-  job->spec = onloop_spec_copy (self->draft);
-
-  /* A threshold being typed counts before it is saved. */
-  if (self->candidate != NULL)
-    {
-      int index = onloop_spec_trigger_index (job->spec, self->candidate_id);
-      if (index >= 0)
-        {
-          onloop_trigger_free (g_ptr_array_index (job->spec->triggers, index));
-          g_ptr_array_index (job->spec->triggers, index) = onloop_trigger_copy (self->candidate);
-        }
-    }
-
-  self->preview_cancellable = g_cancellable_new ();
-  self->preview_running = TRUE;
-  task = g_task_new (self, self->preview_cancellable, preview_done_cb, NULL);
-  g_task_set_source_tag (task, schedule_preview);
-  g_task_set_return_on_cancel (task, FALSE);
-  g_task_set_task_data (task, job, (GDestroyNotify) preview_job_free);
-  g_task_run_in_thread (task, preview_thread);
+static void
+preview_updated_cb (OnloopDraftPreview   *worker,
+                    OnloopBoundariesView *self)
+{
+  show_preview (self);
+  apply_warnings (self);
 }
 
 static void
@@ -331,47 +219,6 @@ trigger_preview_cb (OnloopTriggerEditor  *editor,
       self->candidate_id = g_strdup (id);
     }
   schedule_preview (self);
-}
-
-/* The log is read on the main thread, from an idle callback after the
- * frame: a second OnloopStore on the same file would let onloop_store_open()
- * check the file's header with open()/close(), and closing any descriptor of
- * the file drops every POSIX lock this process holds on it, after which
- * another process (onloop-cli) may checkpoint and delete the WAL under our
- * connection. The store's statements are not for two threads either. */
-static gboolean
-load_log_idle_cb (gpointer data)
-{
-  OnloopBoundariesView *self = data;
-  g_autoptr(GError) error = NULL;
-  OnloopLog *log;
-
-  self->log_idle = 0;
-  if (self->store == NULL)
-    return G_SOURCE_REMOVE;
-
-  log = onloop_log_load (self->store, NULL, &error);
-  if (log == NULL)
-    {
-      g_warning ("Reading the log: %s", error->message);
-      show_preview (self);
-      return G_SOURCE_REMOVE;
-    }
-
-  g_clear_pointer (&self->log, onloop_log_unref);
-  self->log = log;
-  schedule_preview (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-load_log (OnloopBoundariesView *self)
-{
-  g_clear_handle_id (&self->log_idle, g_source_remove);
-  if (self->store == NULL)
-    return;
-
-  self->log_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, load_log_idle_cb, self, NULL);
 }
 
 /* ---- The list of decisions -------------------------------------------- */
@@ -570,9 +417,9 @@ apply_warnings (OnloopBoundariesView *self)
       GtkWidget *icon = g_object_get_data (G_OBJECT (child), "warning-icon");
       gboolean any = FALSE;
 
-      for (guint i = 0; self->warnings != NULL && i < self->warnings->len; i++)
+      for (guint i = 0; onloop_draft_preview_get_warnings (self->worker) != NULL && i < onloop_draft_preview_get_warnings (self->worker)->len; i++)
         {
-          OnloopLintWarning *warning = g_ptr_array_index (self->warnings, i);
+          OnloopLintWarning *warning = g_ptr_array_index (onloop_draft_preview_get_warnings (self->worker), i);
           if (g_str_equal (page, "triggers") ? warning->trigger != NULL
               : g_str_equal (page, "decision") && g_strcmp0 (warning->decision, key) == 0)
             any = TRUE;
@@ -597,13 +444,13 @@ show_current (OnloopBoundariesView *self)
       onloop_spec_find_decision (self->draft, self->key) != NULL)
     {
       OnloopSpecDecision *decision = onloop_spec_find_decision (self->draft, self->key);
-      onloop_boundary_form_show (self->form, self->draft, self->key, self->warnings);
+      onloop_boundary_form_show (self->form, self->draft, self->key, onloop_draft_preview_get_warnings (self->worker));
       gtk_stack_set_visible_child_name (self->content_stack, "decision");
       title = decision->title;
     }
   else if (g_strcmp0 (self->page, "triggers") == 0)
     {
-      onloop_trigger_editor_show (self->trigger_editor, self->draft, self->warnings);
+      onloop_trigger_editor_show (self->trigger_editor, self->draft, onloop_draft_preview_get_warnings (self->worker));
       gtk_stack_set_visible_child_name (self->content_stack, "triggers");
       title = _("Exception Triggers");
     }
@@ -756,7 +603,7 @@ store_changed_cb (OnloopStore          *store,
                   OnloopBoundariesView *self)
 {
   if (change & ONLOOP_STORE_CHANGE_LOG)
-    load_log (self);
+    onloop_draft_preview_reload_log (self->worker);
   if (change & (ONLOOP_STORE_CHANGE_MAP | ONLOOP_STORE_CHANGE_SPEC | ONLOOP_STORE_CHANGE_SETTINGS))
     reload (self);
 }
@@ -809,7 +656,7 @@ onloop_boundaries_view_open_publish (OnloopBoundariesView *self)
 
   dialog = onloop_publish_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                       onloop_store_get_latest_version (self->store) + 1,
-                                      self->warnings);
+                                      onloop_draft_preview_get_warnings (self->worker));
   g_signal_connect_object (dialog, "response", G_CALLBACK (publish_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WIDGET (dialog);
@@ -986,10 +833,12 @@ onloop_boundaries_view_dispose (GObject *object)
   OnloopBoundariesView *self = ONLOOP_BOUNDARIES_VIEW (object);
 
   /* A run that finishes after this must not touch the widgets. */
-  self->generation++;
-  g_cancellable_cancel (self->preview_cancellable);
-  g_clear_object (&self->preview_cancellable);
-  g_clear_handle_id (&self->log_idle, g_source_remove);
+  if (self->worker != NULL)
+    {
+      onloop_draft_preview_cancel (self->worker);
+      g_signal_handlers_disconnect_by_data (self->worker, self);
+      g_clear_object (&self->worker);
+    }
   g_clear_handle_id (&self->fold_idle, g_source_remove);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
@@ -1009,8 +858,6 @@ onloop_boundaries_view_finalize (GObject *object)
   OnloopBoundariesView *self = ONLOOP_BOUNDARIES_VIEW (object);
 
   g_clear_pointer (&self->draft, onloop_spec_unref);
-  g_clear_pointer (&self->log, onloop_log_unref);
-  g_clear_pointer (&self->warnings, g_ptr_array_unref);
   g_clear_pointer (&self->candidate, onloop_trigger_free);
   g_free (self->candidate_id);
   g_free (self->page);
@@ -1121,6 +968,8 @@ static void
 onloop_boundaries_view_init (OnloopBoundariesView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->worker = onloop_draft_preview_new ();
+  g_signal_connect (self->worker, "updated", G_CALLBACK (preview_updated_cb), self);
   gtk_list_box_set_header_func (self->sidebar_list, header_func, NULL, NULL);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "boundaries.publish", FALSE);
@@ -1149,13 +998,10 @@ onloop_boundaries_view_set_store (OnloopBoundariesView *self,
     g_clear_signal_handler (&self->changed_handler, self->store);
   g_set_object (&self->store, store);
 
-  g_clear_pointer (&self->log, onloop_log_unref);
-  g_clear_pointer (&self->warnings, g_ptr_array_unref);
   g_clear_pointer (&self->candidate, onloop_trigger_free);
   g_clear_pointer (&self->candidate_id, g_free);
   g_clear_pointer (&self->page, g_free);
   g_clear_pointer (&self->key, g_free);
-  self->has_preview = FALSE;
 
   if (store != NULL)
     self->changed_handler = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
@@ -1165,7 +1011,7 @@ onloop_boundaries_view_set_store (OnloopBoundariesView *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "boundaries.print", store != NULL);
 
   connect_store (self);
-  load_log (self);
+  onloop_draft_preview_set_store (self->worker, store);
   reload (self);
   show_preview (self);
 
@@ -1256,21 +1102,20 @@ onloop_boundaries_view_get_badge_visible (OnloopBoundariesView *self)
 gboolean
 onloop_boundaries_view_is_busy (OnloopBoundariesView *self)
 {
-  return self->preview_running || self->log_idle != 0;
+  return onloop_draft_preview_is_busy (self->worker);
 }
 
 gboolean
 onloop_boundaries_view_get_preview (OnloopBoundariesView *self,
                                     OnloopPreview        *preview)
 {
-  if (onloop_boundaries_view_is_busy (self) || !self->has_preview)
+  if (onloop_boundaries_view_is_busy (self))
     return FALSE;
-  *preview = self->preview;
-  return TRUE;
+  return onloop_draft_preview_get (self->worker, preview);
 }
 
 GPtrArray *
 onloop_boundaries_view_get_warnings (OnloopBoundariesView *self)
 {
-  return self->warnings;
+  return onloop_draft_preview_get_warnings (self->worker);
 }
