@@ -20,7 +20,6 @@
 #include "onloop-spec-command.h"
 #include "onloop-spec-lint.h"
 #include "onloop-store-map.h"
-#include "onloop-workflow-command.h"
 
 typedef struct
 {
@@ -256,7 +255,8 @@ save_workflow (OnloopBoundaryForm *self)
     return;
 
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->phase_row), phase_meaning (phase));
-  if (!run (self, onloop_workflow_command_new (self->workflow, phase, cadences[MIN (cadence, 3)]),
+  if (!run (self, onloop_spec_command_new_set_workflow (self->workflow, phase,
+                                                        cadences[MIN (cadence, 3)]),
             &error))
     report (self, error);
 }
