@@ -53,12 +53,20 @@ typedef struct
   OnloopEventView view;
 } Record;
 
+/* The first 8 bytes of an id as a big-endian number, so that most
+ * comparisons of the sort are one integer comparison in a compact array. */
+typedef struct
+{
+  guint64 prefix;
+  guint32 index;
+} SortKey;
+
 typedef struct
 {
   char    *arena;
   gsize    arena_used;
   Record  *records;
-  guint32 *order;        /* the records sorted by id, then line */
+  SortKey *order;        /* the records sorted by id, then line */
   guint    n_records;
   guint64  bytes_done;   /* file offset after the batch's last line */
   GError  *error;        /* the stream ends here with this error */
@@ -97,12 +105,21 @@ compare_records (const void *a,
                  const void *b,
                  void       *user_data)
 {
+  const SortKey *ka = a;
+  const SortKey *kb = b;
   const Record *records = user_data;
-  const Record *ra = &records[*(const guint32 *) a];
-  const Record *rb = &records[*(const guint32 *) b];
-  guint32 len = MIN (ra->view.id.len, rb->view.id.len);
-  int cmp = memcmp (ra->view.id.str, rb->view.id.str, len);
+  const Record *ra;
+  const Record *rb;
+  guint32 len;
+  int cmp;
 
+  if (ka->prefix != kb->prefix)
+    return ka->prefix < kb->prefix ? -1 : 1;
+
+  ra = &records[ka->index];
+  rb = &records[kb->index];
+  len = MIN (ra->view.id.len, rb->view.id.len);
+  cmp = memcmp (ra->view.id.str, rb->view.id.str, len);
   if (cmp != 0)
     return cmp;
   if (ra->view.id.len != rb->view.id.len)
@@ -115,8 +132,18 @@ push_batch (Import *import,
             Batch  *batch)
 {
   for (guint32 i = 0; i < batch->n_records; i++)
-    batch->order[i] = i;
-  g_qsort_with_data (batch->order, batch->n_records, sizeof (guint32), compare_records, batch->records);
+    {
+      const OnloopSpan *id = &batch->records[i].view.id;
+      guint64 prefix = 0;
+
+      /* Bytes past the end count as 0, below every byte of a longer id
+       * with the same start, as memcmp() then length order has it. */
+      for (guint j = 0; j < 8; j++)
+        prefix = (prefix << 8) | (j < id->len ? (guchar) id->str[j] : 0);
+      batch->order[i].prefix = prefix;
+      batch->order[i].index = i;
+    }
+  g_qsort_with_data (batch->order, batch->n_records, sizeof (SortKey), compare_records, batch->records);
   g_async_queue_push (import->full, batch);
 }
 
@@ -509,7 +536,7 @@ write_batch (Writer *w,
    * once: the batch goes on so that the error names the earliest line. */
   for (guint i = 0; i < batch->n_records; i++)
     {
-      const Record *record = &batch->records[batch->order[i]];
+      const Record *record = &batch->records[batch->order[i].index];
       gboolean duplicate;
       int rc;
 
@@ -706,7 +733,7 @@ onloop_store_import_log (OnloopStore              *store,
     {
       import.batches[i].arena = g_malloc (BATCH_ARENA);
       import.batches[i].records = g_new (Record, BATCH_MAX_EVENTS);
-      import.batches[i].order = g_new (guint32, BATCH_MAX_EVENTS);
+      import.batches[i].order = g_new (SortKey, BATCH_MAX_EVENTS);
       g_async_queue_push (import.free, &import.batches[i]);
     }
 
