@@ -377,6 +377,62 @@ test_settings (Fixture       *f,
   g_assert_cmpfloat (onloop_store_get_setting_double (store, "no-such-key", 7), ==, 7);
 }
 
+static char *
+run_sync (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* The app opens a second connection on its own workspace (a view's worker,
+ * an import) while another program uses the file too. Checking the file
+ * before opening must not release the locks the first connection holds, or
+ * the other program, when it closes, deletes the write-ahead log under the
+ * app and the app's next edits never reach the file. */
+static void
+test_second_open_keeps_locks (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(OnloopStore) store = NULL;
+  g_autoptr(OnloopStore) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *out = NULL;
+  const char *cli = g_getenv ("ONLOOP_CLI");
+  const char *sqlite[] = { "sqlite3", f->path, "SELECT value FROM settings WHERE key = 'currency'", NULL };
+
+  store = onloop_store_open (f->path, ONLOOP_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  onloop_store_set_setting (store, "currency", "GBP", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  second = onloop_store_open (f->path, ONLOOP_STORE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&second);
+
+  /* Another program opens the workspace and closes it again. */
+  g_assert_nonnull (cli);
+  {
+    const char *argv[] = { cli, "--db", f->path, "export-map", NULL };
+    g_free (run_sync (argv));
+  }
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  onloop_store_set_setting (store, "currency", "EUR", &error);
+  g_assert_no_error (error);
+  out = run_sync (sqlite);
+  g_assert_cmpstr (g_strstrip (out), ==, "EUR");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -394,6 +450,8 @@ main (int    argc,
               fixture_setup, test_reopen_keeps_edits, fixture_teardown);
   g_test_add ("/store/settings/defaults-and-changes", Fixture, NULL,
               fixture_setup, test_settings, fixture_teardown);
+  g_test_add ("/store/open/second-connection-keeps-first-ones-locks", Fixture, NULL,
+              fixture_setup, test_second_open_keeps_locks, fixture_teardown);
 
   for (int version = 1; version < ONLOOP_STORE_SCHEMA_VERSION; version++)
     {

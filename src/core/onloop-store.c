@@ -345,6 +345,42 @@ has_hot_wal (const char *path)
 
 /* Reads the header with plain I/O, so that a file that is not ours is
  * refused before SQLite could touch it (or create a journal beside it). */
+/* Reads the first bytes of @path through SQLite's own file layer. Opening
+ * and closing the file with open()/close() would release every POSIX lock
+ * this process holds on it (they belong to the process, not to the
+ * descriptor): a workspace already open here would lose its shared lock, and
+ * another process closing its connection could then delete the write-ahead
+ * log under it, with the edits committed after that. SQLite keeps such a
+ * descriptor open until the process's last lock on the file is gone. */
+static gboolean
+read_header (const char *path,
+             guint8      header[SQLITE_HEADER_SIZE],
+             gssize     *n_read)
+{
+  sqlite3_vfs *vfs = sqlite3_vfs_find (NULL);
+  g_autofree sqlite3_file *file = g_malloc0 (vfs->szOsFile);
+  sqlite3_int64 size = 0;
+  int out_flags = 0;
+  int rc;
+
+  rc = vfs->xOpen (vfs, path, file, SQLITE_OPEN_READONLY | SQLITE_OPEN_MAIN_DB, &out_flags);
+  if (rc != SQLITE_OK)
+    {
+      /* A failed xOpen may still have set pMethods, and then wants xClose. */
+      if (file->pMethods != NULL)
+        file->pMethods->xClose (file);
+      return FALSE;
+    }
+
+  rc = file->pMethods->xFileSize (file, &size);
+  *n_read = MIN (size, SQLITE_HEADER_SIZE);
+  if (rc == SQLITE_OK && *n_read > 0)
+    rc = file->pMethods->xRead (file, header, (int) *n_read, 0);
+  file->pMethods->xClose (file);
+
+  return rc == SQLITE_OK;
+}
+
 static gboolean
 check_header (const char *path,
               int        *user_version,
@@ -356,7 +392,6 @@ check_header (const char *path,
   gssize n_read = 0;
   guint32 page_size;
   guint32 n_pages;
-  int fd;
 
   if (g_stat (path, &st) != 0)
     {
@@ -374,25 +409,15 @@ check_header (const char *path,
       return FALSE;
     }
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
+  errno = 0;
+  if (g_access (path, R_OK) != 0 || !read_header (path, header, &n_read))
     {
       int saved_errno = errno;
       g_set_error (error, ONLOOP_STORE_ERROR, ONLOOP_STORE_ERROR_IO,
-                   _("%s: %s"), name, g_strerror (saved_errno));
+                   _("%s: %s"), name,
+                   saved_errno != 0 ? g_strerror (saved_errno) : _("the file cannot be read"));
       return FALSE;
     }
-
-  while (n_read < SQLITE_HEADER_SIZE)
-    {
-      gssize n = read (fd, header + n_read, SQLITE_HEADER_SIZE - n_read);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        break;
-      n_read += n;
-    }
-  close (fd);
 
   if (n_read == 0)
     {
