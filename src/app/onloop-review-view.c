@@ -19,17 +19,12 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
-#ifdef __linux__
-#include <errno.h>
-#include <sys/resource.h>
-#endif
 
 #include "onloop-engine.h"
+#include "onloop-import-bar.h"
 #include "onloop-review-range.h"
 #include "onloop-review-view.h"
+#include "onloop-review-worker.h"
 #include "onloop-spec.h"
 #include "onloop-store-spec.h"
 #include "onloop-time-entry.h"
@@ -44,21 +39,11 @@ typedef struct
   OnloopThresholds  thresholds;
 } MetricsResult;
 
-typedef struct
-{
-  char         *store_path;
-  char         *log_path;
-  gint          permille;   /* atomic: progress of the thread */
-  OnloopImportCounts counts;
-} ImportJob;
-
 struct _OnloopReviewView
 {
   AdwBin                  parent_instance;
 
-  GtkRevealer            *import_revealer;
-  GtkLabel               *import_label;
-  GtkProgressBar         *import_progress;
+  OnloopImportBar        *import_bar;
   GtkRevealer            *message_revealer;
   GtkWidget              *message_box;
   GtkImage               *message_icon;
@@ -99,9 +84,6 @@ struct _OnloopReviewView
   GdkFrameClock          *paint_clock;    /* waiting to load the snapshot */
   gulong                  paint_handler;
 
-  GCancellable           *import_cancellable;
-  ImportJob              *import_job;
-  guint                   import_timer;
   gboolean                have_counts;
   OnloopImportCounts      last_counts;
   GtkFileChooserNative   *chooser;
@@ -126,45 +108,6 @@ static void start_range   (OnloopReviewView *self);
 
 /* ---- Threads: each opens its own connection ---------------------------- */
 
-/* Loading a million events leaves freed scratch pages in the worker
- * thread's malloc arena, and so does a snapshot that was replaced: hand
- * them back to the system, from the worker, so the main loop never waits. */
-/* Background work yields the processor to the main loop's frames (the
- * threads a worker starts, like the import's reader, inherit it). On Linux
- * a nice value is per thread; GTask's threads are shared, so the worker
- * puts its old value back when done. */
-static int
-lower_priority (void)
-{
-  int old = 0;
-
-#ifdef __linux__
-  errno = 0;
-  old = getpriority (PRIO_PROCESS, 0);
-  if (errno != 0 || setpriority (PRIO_PROCESS, 0, MAX (old, 10)) != 0)
-    g_debug ("Could not lower the worker's priority: %s", g_strerror (errno));
-#endif
-  return old;
-}
-
-static void
-restore_priority (int old)
-{
-#ifdef __linux__
-  /* Raising it back takes a privilege a desktop user lacks: then the
-   * shared thread keeps the lower priority, which suits background work. */
-  if (setpriority (PRIO_PROCESS, 0, old) != 0)
-    g_debug ("Could not restore the worker's priority: %s", g_strerror (errno));
-#endif
-}
-
-static void
-trim_memory (void)
-{
-#ifdef __GLIBC__
-  malloc_trim (0);
-#endif
-}
 
 static OnloopStore *
 open_worker_store (const char  *path,
@@ -216,10 +159,10 @@ metrics_thread (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  int priority = lower_priority ();
+  int priority = onloop_worker_lower_priority ();
 
   metrics_thread_work (task, source, task_data, cancellable);
-  restore_priority (priority);
+  onloop_worker_restore_priority (priority);
 }
 
 static void
@@ -238,7 +181,7 @@ engine_thread_work (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
-  trim_memory ();
+  onloop_worker_trim_memory ();
 
   g_task_return_pointer (task, engine, (GDestroyNotify) onloop_engine_unref);
 }
@@ -249,10 +192,10 @@ engine_thread (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  int priority = lower_priority ();
+  int priority = onloop_worker_lower_priority ();
 
   engine_thread_work (task, source, task_data, cancellable);
-  restore_priority (priority);
+  onloop_worker_restore_priority (priority);
 }
 
 typedef struct
@@ -276,12 +219,12 @@ range_thread (GTask        *task,
               GCancellable *cancellable)
 {
   RangeJob *job = task_data;
-  int priority = lower_priority ();
+  int priority = onloop_worker_lower_priority ();
   OnloopReviewRange *range = onloop_review_range_compute (job->engine, job->range, job->latest);
 
   /* By now the snapshot this one replaced is freed too. */
-  trim_memory ();
-  restore_priority (priority);
+  onloop_worker_trim_memory ();
+  onloop_worker_restore_priority (priority);
   g_task_return_pointer (task, range, (GDestroyNotify) onloop_review_range_free);
 }
 
@@ -872,7 +815,7 @@ store_changed_cb (OnloopStore      *store,
 
   /* An import holds the workspace's write lock: reading now could find
    * the weekly table stale and wait for it. Its end reloads anyway. */
-  if (self->import_job != NULL)
+  if (onloop_import_bar_get_running (self->import_bar))
     {
       self->dirty = TRUE;
       return;
@@ -908,72 +851,6 @@ set_editing_enabled (OnloopReviewView *self,
 }
 
 static void
-import_job_free (ImportJob *job)
-{
-  g_free (job->store_path);
-  g_free (job->log_path);
-  g_free (job);
-}
-
-static void
-import_progress_cb (guint64  bytes_done,
-                    guint64  bytes_total,
-                    gpointer user_data)
-{
-  ImportJob *job = user_data;
-
-  g_atomic_int_set (&job->permille,
-                    bytes_total ? (gint) (bytes_done * 1000 / bytes_total) : 0);
-}
-
-static void
-import_thread_work (GTask        *task,
-                    gpointer      source,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
-{
-  ImportJob *job = task_data;
-  g_autoptr(OnloopStore) store = NULL;
-  GError *error = NULL;
-
-  store = open_worker_store (job->store_path, &error);
-  if (store == NULL ||
-      !onloop_store_import_log (store, job->log_path, import_progress_cb, job, cancellable,
-                                &job->counts, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-import_thread (GTask        *task,
-              gpointer      source,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  int priority = lower_priority ();
-
-  import_thread_work (task, source, task_data, cancellable);
-  restore_priority (priority);
-}
-
-/* The bar follows the thread's progress at the frame rate of a timer, so
- * the thread never waits for the main loop. */
-static gboolean
-import_timer_cb (gpointer data)
-{
-  OnloopReviewView *self = data;
-
-  if (self->import_job != NULL)
-    gtk_progress_bar_set_fraction (self->import_progress,
-                                   g_atomic_int_get (&self->import_job->permille) / 1000.0);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
 toast (OnloopReviewView *self,
        const char       *text)
 {
@@ -984,23 +861,16 @@ toast (OnloopReviewView *self,
 }
 
 static void
-import_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+import_finished_cb (OnloopImportBar          *bar,
+                    const OnloopImportCounts *counts,
+                    const GError             *error,
+                    OnloopReviewView         *self)
 {
-  OnloopReviewView *self = ONLOOP_REVIEW_VIEW (source);
-  ImportJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-
-  g_clear_handle_id (&self->import_timer, g_source_remove);
-  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
-  self->import_job = NULL;
-  g_clear_object (&self->import_cancellable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.import", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.cancel-import", FALSE);
   set_editing_enabled (self, TRUE);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (counts == NULL)
     {
       /* Nothing was imported; what others changed meanwhile still shows. */
       if (self->dirty)
@@ -1018,17 +888,17 @@ import_done_cb (GObject      *source,
     }
 
   self->have_counts = TRUE;
-  self->last_counts = job->counts;
+  self->last_counts = *counts;
   {
     g_autofree char *text =
       g_strdup_printf (_("Imported %'" G_GUINT64_FORMAT " decisions · %'" G_GUINT64_FORMAT
                          " already present · %'" G_GUINT64_FORMAT " unmapped"),
-                       job->counts.imported, job->counts.already_present, job->counts.unmapped);
+                       counts->imported, counts->already_present, counts->unmapped);
 
     toast (self, text);
     /* The counts stay until dismissed: unmapped decisions need a card on
      * the Map before they count in a workflow's rollout. */
-    if (job->counts.unmapped > 0)
+    if (counts->unmapped > 0)
       {
         g_autofree char *more =
           g_strdup_printf (_("%s. Decisions not on the map count in the metrics but in no "
@@ -1050,38 +920,23 @@ void
 onloop_review_view_import (OnloopReviewView *self,
                            const char       *path)
 {
-  g_autoptr(GTask) task = NULL;
-  ImportJob *job;
-
   g_return_if_fail (ONLOOP_IS_REVIEW_VIEW (self));
-  if (self->store == NULL || self->import_job != NULL)
+
+  if (self->store == NULL ||
+      !onloop_import_bar_start (self->import_bar, onloop_store_get_path (self->store), path))
     return;
 
-  job = g_new0 (ImportJob, 1);
-  job->store_path = g_strdup (onloop_store_get_path (self->store));
-  job->log_path = g_strdup (path);
-  self->import_job = job;
-  self->import_cancellable = g_cancellable_new ();
-
   hide_message (self);
-  gtk_progress_bar_set_fraction (self->import_progress, 0);
-  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.import", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.cancel-import", TRUE);
   set_editing_enabled (self, FALSE);
-  self->import_timer = g_timeout_add (50, import_timer_cb, self);
   update_busy (self);
-
-  task = g_task_new (self, self->import_cancellable, import_done_cb, NULL);
-  g_task_set_source_tag (task, onloop_review_view_import);
-  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
-  g_task_run_in_thread (task, import_thread);
 }
 
 void
 onloop_review_view_cancel_import (OnloopReviewView *self)
 {
-  g_cancellable_cancel (self->import_cancellable);
+  onloop_import_bar_cancel (self->import_bar);
 }
 
 static void
@@ -1152,12 +1007,9 @@ onloop_review_view_dispose (GObject *object)
   OnloopReviewView *self = ONLOOP_REVIEW_VIEW (object);
 
   g_cancellable_cancel (self->cancellable);
-  g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->import_cancellable);
   cancel_engine_after_paint (self);
   g_clear_handle_id (&self->reload_source, g_source_remove);
-  g_clear_handle_id (&self->import_timer, g_source_remove);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -1256,12 +1108,12 @@ onloop_review_view_class_init (OnloopReviewViewClass *klass)
   g_type_ensure (ONLOOP_TYPE_CALIBRATION_PANEL);
   g_type_ensure (ONLOOP_TYPE_SPOT_CHECK_QUEUE);
   g_type_ensure (ONLOOP_TYPE_TIME_ENTRY_FORM);
+  g_type_ensure (ONLOOP_TYPE_IMPORT_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/onloop/Onloop/onloop-review-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, OnloopReviewView, import_revealer);
-  gtk_widget_class_bind_template_child (widget_class, OnloopReviewView, import_label);
-  gtk_widget_class_bind_template_child (widget_class, OnloopReviewView, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, OnloopReviewView, import_bar);
+  gtk_widget_class_bind_template_callback (widget_class, import_finished_cb);
   gtk_widget_class_bind_template_child (widget_class, OnloopReviewView, message_revealer);
   gtk_widget_class_bind_template_child (widget_class, OnloopReviewView, message_box);
   gtk_widget_class_bind_template_child (widget_class, OnloopReviewView, message_icon);
@@ -1365,7 +1217,8 @@ onloop_review_view_set_store (OnloopReviewView *self,
     return;
 
   g_cancellable_cancel (self->cancellable);
-  g_cancellable_cancel (self->import_cancellable);
+  if (self->import_bar != NULL)
+    onloop_import_bar_cancel (self->import_bar);
   cancel_engine_after_paint (self);
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_handler, self->store);
@@ -1448,7 +1301,7 @@ onloop_review_view_get_range (OnloopReviewView *self)
 gboolean
 onloop_review_view_is_busy (OnloopReviewView *self)
 {
-  return self->pending > 0 || self->import_job != NULL || self->reload_source != 0 ||
+  return self->pending > 0 || onloop_import_bar_get_running (self->import_bar) || self->reload_source != 0 ||
          self->paint_clock != NULL;
 }
 
