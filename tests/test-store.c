@@ -414,6 +414,9 @@ test_second_open_keeps_locks (Fixture       *f,
   onloop_store_set_setting (store, "currency", "GBP", &error);
   g_assert_no_error (error);
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  /* An empty log makes the second open check the contents as well. */
+  onloop_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE)", &error);
+  g_assert_no_error (error);
 
   second = onloop_store_open (f->path, ONLOOP_STORE_OPEN_NONE, &error);
   g_assert_no_error (error);
