@@ -479,6 +479,7 @@ typedef struct
   Import             *import;
   GHashTable         *map_keys;
   gint64              seq_before;   /* events with a larger seq came from this file */
+  gint64              waited_usec;  /* for the reader, in total */
   OnloopImportCounts  counts;
 } Writer;
 
@@ -653,8 +654,11 @@ run_writer (Writer                   *w,
 
   for (;;)
     {
+      gint64 wait_start = g_get_monotonic_time ();
       Batch *batch = g_async_queue_pop (import->full);
       gboolean last = batch->last;
+
+      w->waited_usec += g_get_monotonic_time () - wait_start;
 
       *reader_done = last;
 
@@ -799,10 +803,10 @@ out:
   else
     onloop_store_rollback (store);
   g_debug ("import: %" G_GUINT64_FORMAT " lines in %.2f s, then %s in %.2f s;"
-           " CPU: reader %.2f s, writer %.2f s",
+           " CPU: reader %.2f s, writer %.2f s; the writer waited %.2f s for the reader",
            w.counts.lines, (written_at - started) / 1e6, ok ? "commit" : "rollback",
            (g_get_monotonic_time () - written_at) / 1e6, import.reader_cpu_usec / 1e6,
-           (thread_cpu_usec () - started_cpu) / 1e6);
+           (thread_cpu_usec () - started_cpu) / 1e6, w.waited_usec / 1e6);
   onloop_store_exec (store, "PRAGMA cache_size = -2000", NULL);
 
   close (import.fd);
