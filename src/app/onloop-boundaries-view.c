@@ -64,6 +64,7 @@ struct _OnloopBoundariesView
   char                 *page;          /* "decision", "triggers", "history" */
   char                 *key;           /* the decision shown */
   gboolean              rebuilding;
+  gboolean              reload_pending; /* the workspace changed while hidden */
 
   OnloopDraftPreview   *worker;        /* preview and lint, off the main thread */
   guint                 fold_idle;
@@ -597,6 +598,38 @@ reload (OnloopBoundariesView *self)
   schedule_preview (self);
 }
 
+/* A workshop moves many cards on the Map while this view is hidden; each
+ * reload rebuilds the list and recomputes the preview, so only the last one
+ * matters, and only once the view is on screen. */
+static void
+reload_when_shown (OnloopBoundariesView *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload (self);
+  else
+    self->reload_pending = TRUE;
+}
+
+/* Brings a hidden view up to date, for callers that read it or are about
+ * to show it. */
+static void
+catch_up (OnloopBoundariesView *self)
+{
+  if (self->reload_pending)
+    {
+      self->reload_pending = FALSE;
+      reload (self);
+    }
+}
+
+static void
+onloop_boundaries_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (onloop_boundaries_view_parent_class)->map (widget);
+
+  catch_up (ONLOOP_BOUNDARIES_VIEW (widget));
+}
+
 static void
 store_changed_cb (OnloopStore          *store,
                   guint                 change,
@@ -605,7 +638,7 @@ store_changed_cb (OnloopStore          *store,
   if (change & ONLOOP_STORE_CHANGE_LOG)
     onloop_draft_preview_reload_log (self->worker);
   if (change & (ONLOOP_STORE_CHANGE_MAP | ONLOOP_STORE_CHANGE_SPEC | ONLOOP_STORE_CHANGE_SETTINGS))
-    reload (self);
+    reload_when_shown (self);
 }
 
 static void
@@ -918,6 +951,7 @@ onloop_boundaries_view_class_init (OnloopBoundariesViewClass *klass)
   object_class->finalize = onloop_boundaries_view_finalize;
   object_class->get_property = onloop_boundaries_view_get_property;
   object_class->set_property = onloop_boundaries_view_set_property;
+  widget_class->map = onloop_boundaries_view_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, ONLOOP_TYPE_STORE,
@@ -1012,7 +1046,8 @@ onloop_boundaries_view_set_store (OnloopBoundariesView *self,
 
   connect_store (self);
   onloop_draft_preview_set_store (self->worker, store);
-  reload (self);
+  self->reload_pending = FALSE;
+  reload_when_shown (self);
   show_preview (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
@@ -1045,6 +1080,8 @@ onloop_boundaries_view_select_decision (OnloopBoundariesView *self,
 {
   g_return_val_if_fail (ONLOOP_IS_BOUNDARIES_VIEW (self), FALSE);
 
+  catch_up (self);
+
   if (self->draft == NULL || onloop_spec_find_decision (self->draft, key) == NULL)
     return FALSE;
 
@@ -1058,6 +1095,8 @@ onloop_boundaries_view_show_page (OnloopBoundariesView *self,
                                   const char           *page)
 {
   g_return_if_fail (ONLOOP_IS_BOUNDARIES_VIEW (self));
+
+  catch_up (self);
 
   select_page (self, page, NULL);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
@@ -1090,18 +1129,21 @@ onloop_boundaries_view_get_history (OnloopBoundariesView *self)
 GtkLabel *
 onloop_boundaries_view_get_preview_label (OnloopBoundariesView *self)
 {
+  catch_up (self);
   return self->preview_label;
 }
 
 gboolean
 onloop_boundaries_view_get_badge_visible (OnloopBoundariesView *self)
 {
+  catch_up (self);
   return gtk_widget_get_visible (self->badge_label);
 }
 
 gboolean
 onloop_boundaries_view_is_busy (OnloopBoundariesView *self)
 {
+  catch_up (self);
   return onloop_draft_preview_is_busy (self->worker);
 }
 
