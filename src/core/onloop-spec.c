@@ -620,6 +620,56 @@ get_string (JsonNode *node)
   return json_node_get_string (node);
 }
 
+/* json-glib accepts escapes JSON does not have ("\202" as octal) and can
+ * decode them into bytes that are not UTF-8; the input was valid UTF-8, so
+ * any such string or name came from one. Refuses it with its path. */
+static gboolean
+check_text (JsonNode    *node,
+            const char  *path,
+            GError     **error)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) members = json_object_get_members (object);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          const char *name = l->data;
+          g_autofree char *child = NULL;
+
+          if (!g_utf8_validate (name, -1, NULL))
+            {
+              invalid (error, path, _("a field name is not valid UTF-8 text"));
+              return FALSE;
+            }
+          child = *path != '\0' ? g_strconcat (path, ".", name, NULL) : g_strdup (name);
+          if (!check_text (json_object_get_member (object, name), child, error))
+            return FALSE;
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_autofree char *child = g_strdup_printf ("%s[%u]", path, i);
+
+          if (!check_text (json_array_get_element (array, i), child, error))
+            return FALSE;
+        }
+    }
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
+           !g_utf8_validate (json_node_get_string (node), -1, NULL))
+    {
+      invalid (error, path, _("not valid UTF-8 text"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Refuses a member of @object not in @allowed (NULL-terminated). */
 static gboolean
 check_members (JsonObject         *object,
@@ -1066,8 +1116,12 @@ onloop_spec_parse (const char *data,
 
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
+      /* json-glib quotes the text it choked on, which may be a byte that
+       * its own escapes ("\222") made. */
+      g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
+
       g_set_error (error, ONLOOP_SPEC_ERROR, ONLOOP_SPEC_ERROR_SYNTAX,
-                   _("not valid JSON: %s"), local_error->message);
+                   _("not valid JSON: %s"), message);
       return NULL;
     }
 
@@ -1078,6 +1132,8 @@ onloop_spec_parse (const char *data,
                            _("empty: not a JSON document"));
       return NULL;
     }
+  if (!check_text (node, "", error))
+    return NULL;
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       invalid (error, NULL, _("a spec must be a JSON object"));
