@@ -287,20 +287,25 @@ test_duplicates_in_groups (Fixture       *f,
                     "id: “z-last” appears twice in this file");
   }
 
-  /* An id the workspace already has is skipped each time it comes. */
+  /* An id the workspace already has is skipped, but a file naming it twice
+   * has a duplicate all the same (PRODUCT.md §2). */
   known_log = write_log (f, "known.jsonl", known->str, known->len);
-  g_assert_true (import (f, known_log, NULL, &error));
+  g_assert_true (import (f, known_log, &counts, &error));
   g_assert_no_error (error);
+  g_unlink (known_log);
   replace_line (twice_known, 30, "k-3");
-  replace_line (twice_known, 40, "k-3");
-  replace_line (twice_known, 170, "k-3");
+  replace_line (twice_known, 170, "k-4");
   {
     g_autofree char *log = write_log (f, "twice.jsonl", twice_known->str, twice_known->len);
     g_assert_true (import (f, log, &counts, &error));
     g_assert_no_error (error);
-    g_assert_cmpuint (counts.imported, ==, 197);
-    g_assert_cmpuint (counts.already_present, ==, 3);
+    g_assert_cmpuint (counts.imported, ==, 198);
+    g_assert_cmpuint (counts.already_present, ==, 2);
+    g_unlink (log);
   }
+  replace_line (twice_known, 40, "k-3");
+  assert_refused (f, twice_known->str, twice_known->len, 40, ONLOOP_LOG_ERROR_DUPLICATE,
+                  "id: “k-3” appears twice in this file");
 }
 
 static void

@@ -478,6 +478,7 @@ typedef struct
   OnloopStore        *store;
   Import             *import;
   GHashTable         *map_keys;
+  GHashTable         *present_ids;  /* ids of this file already in the workspace */
   gint64              seq_before;   /* events with a larger seq came from this file */
   gint64              waited_usec;  /* for the reader, in total */
   OnloopImportCounts  counts;
@@ -485,7 +486,8 @@ typedef struct
 
 /* The insert changed nothing: the id was there before this import (skip
  * it, returns TRUE) or came earlier in this very file (returns FALSE with
- * *duplicate set), or the look-up failed (FALSE with @error). */
+ * *duplicate set), or the look-up failed (FALSE with @error). An id the
+ * workspace had is still a duplicate the second time the file names it. */
 static gboolean
 check_conflict (Writer       *w,
                 const Record *record,
@@ -510,7 +512,8 @@ check_conflict (Writer       *w,
       return FALSE;
     }
 
-  if (seq > w->seq_before)
+  if (seq > w->seq_before ||
+      !g_hash_table_add (w->present_ids, g_strndup (record->view.id.str, record->view.id.len)))
     {
       *duplicate = TRUE;
       return FALSE;
@@ -718,6 +721,7 @@ onloop_store_import_log (OnloopStore              *store,
 {
   g_autofree char *display = NULL;
   g_autoptr(GHashTable) map_keys = NULL;
+  g_autoptr(GHashTable) present_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GError) local_error = NULL;
   Import import = { 0 };
   Writer w = { 0 };
@@ -759,6 +763,7 @@ onloop_store_import_log (OnloopStore              *store,
 
   w.store = store;
   w.import = &import;
+  w.present_ids = present_ids;
   w.seq_before = max_seq (store, &local_error);
   if (w.seq_before < 0)
     goto out;
