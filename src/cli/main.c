@@ -151,6 +151,21 @@ onloop_cli_open_store (OnloopCliGlobals  *globals,
                             error);
 }
 
+static gboolean
+asks_for_help (int    argc,
+               char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--"))
+        break;
+      if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h") ||
+          g_str_equal (argv[i], "-?"))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -159,6 +174,9 @@ main (int    argc,
   int i;
 
   setlocale (LC_ALL, "");
+  /* GOption names the program in --help; without this it would take the
+   * command's name ("import-log [OPTION…] import-log FILE"). */
+  g_set_prgname ("onloop-cli");
   /* ONLOOP_LOCALEDIR: the translations of an uninstalled build (BUILD/po),
    * for the tests. */
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ONLOOP_LOCALEDIR") != NULL
@@ -204,7 +222,8 @@ main (int    argc,
       if (!g_str_equal (c->name, argv[i]))
         continue;
 
-      if (c->needs_db && globals.db_path == NULL)
+      /* "onloop-cli import-log --help" answers without a workspace. */
+      if (c->needs_db && globals.db_path == NULL && !asks_for_help (argc - i, argv + i))
         return onloop_cli_usage_error (c->name, _("needs --db WORKSPACE before the command"));
 
       return c->func (&globals, argc - i, argv + i);
