@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "onloop-store-map.h"
 #include "onloop-store-private.h"
@@ -79,6 +80,16 @@ test_create_identity (Fixture       *f,
   bytes = onloop_test_read_bytes (f->path);
   g_assert_cmpuint (header_u32 (bytes, 68), ==, ONLOOP_STORE_APPLICATION_ID);
   g_assert_cmpuint (header_u32 (bytes, 60), ==, ONLOOP_STORE_SCHEMA_VERSION);
+
+  /* Like any document the person saves: their umask decides who reads it. */
+  {
+    mode_t mask = umask (022);
+    GStatBuf st;
+
+    umask (mask);
+    g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0666 & ~mask);
+  }
 }
 
 static void

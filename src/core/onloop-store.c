@@ -559,8 +559,13 @@ configure_connection (OnloopStore *self,
   sqlite3_extended_result_codes (self->db, 1);
 
   /* WAL lets the app read while an import writes; synchronous=FULL makes a
-   * commit durable before the call returns, so a crash loses no edit. */
+   * commit durable before the call returns, so a crash loses no edit. The
+   * page size counts only for a new file (it must come before WAL): the log
+   * table and its index fill 16 KiB pages with a quarter of the page
+   * splits, which makes importing a million events about 15 % faster
+   * (tests/bench/bench-import.sh, PAGE_SIZE). */
   return onloop_store_exec (self,
+                            "PRAGMA page_size = 16384;"
                             "PRAGMA foreign_keys = ON;"
                             "PRAGMA journal_mode = WAL;"
                             "PRAGMA synchronous = FULL;"
@@ -632,7 +637,9 @@ create_workspace (const char *path,
   g_autoptr(OnloopStore) staging = NULL;
   int fd;
 
-  fd = g_mkstemp (tmp_path);
+  /* A document the person's umask decides who may read, as any file they
+   * save (g_mkstemp() would make it private to them). */
+  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
   if (fd < 0)
     {
       int saved_errno = errno;
