@@ -87,7 +87,7 @@ CONTAINERS = {"scroll pane", "panel", "filler", "viewport", "frame", "applicatio
               "grouping", "popup menu", "window", "dialog"}
 ROWS = {"list item", "table row", "table cell", "tree item"}
 GRAPHIC_ROLES = {"chart", "canvas", "diagram", "drawing area", "image map"}
-GRAPHIC_TYPES = re.compile(r"GtkDrawingArea|Onloop\w*(Chart|Plot|Graph|Bar|Band|Curve)\w*")
+GRAPHIC_TYPES = re.compile(r"GtkDrawingArea|Onloop\w*(Chart|Plot|Graph|Curve)\w*")
 
 
 def real_name(acc):
