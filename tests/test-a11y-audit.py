@@ -265,10 +265,13 @@ def main():
                     pass
             return None
 
-        accessible = wait_for(find_app, 60)
+        accessible = wait_for(find_app, 120)
         if accessible is None:
-            result("the app is on the accessibility bus",
-                   [f"no application named {os.path.basename(app_path)} appeared"])
+            why = [f"no application named {os.path.basename(app_path)} appeared in 120 s"]
+            if app.poll() is not None:
+                why.append(f"it exited with status {app.returncode}:")
+                why.extend(app.stderr.read().splitlines()[:40])
+            result("the app is on the accessibility bus", why)
             result("window (outside the views): every control has a name", skip="the app is not there")
             for v in VIEWS:
                 result(f"{v} view: every control and chart has a name", skip="the app is not there")
