@@ -1150,12 +1150,14 @@ onloop_chart_describe_point (OnloopChart *self,
 char *
 onloop_chart_describe (OnloopChart *self)
 {
-  GString *text = g_string_new (NULL);
+  GString *text;
   double low = G_MAXDOUBLE, high = -G_MAXDOUBLE;
   int last = -1;
 
   if (self->n_points == 0)
     return g_strdup (_("No data yet."));
+
+  text = g_string_new (NULL);
 
   for (guint p = 0; p < self->n_points; p++)
     {
