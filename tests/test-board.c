@@ -641,7 +641,7 @@ test_share_bar_follows (Fixture       *f,
 {
   OnloopShareBar *bar = onloop_map_view_get_share_bar (f->view);
   const char *keys[5];
-  g_autofree char *k[5] = { NULL };
+  g_auto(GStrv) k = g_new0 (char *, G_N_ELEMENTS (keys) + 1);
 
   load_deck (f);
   g_assert_nonnull (strstr (onloop_share_bar_get_text (bar), "sort cards"));

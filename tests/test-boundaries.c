@@ -957,6 +957,20 @@ test_screenshots (Fixture       *f,
       g_autofree char *png = g_build_filename (dir, shots[i].name, NULL);
       g_autoptr(GError) error = NULL;
 
+#ifdef __SANITIZE_ADDRESS__
+      /* libadwaita 1.2 loses render nodes that a folded AdwLeaflet pops in
+       * its own snapshot (LeakSanitizer with full stacks: gsk_container_node_new
+       * under gtk_snapshot_pop called from libadwaita). With the fast unwinder
+       * the report stops in g_malloc, so no suppression can name the library;
+       * the narrow layout is checked by the plain run. */
+      if (shots[i].width < 400)
+        {
+          g_test_message ("%s: not taken under AddressSanitizer (a libadwaita 1.2 leak)",
+                          shots[i].name);
+          continue;
+        }
+#endif
+
       adw_style_manager_set_color_scheme (style, shots[i].dark ? ADW_COLOR_SCHEME_FORCE_DARK
                                                                : ADW_COLOR_SCHEME_FORCE_LIGHT);
       gtk_window_set_default_size (GTK_WINDOW (f->toplevel), shots[i].width, shots[i].height);
