@@ -17,6 +17,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <math.h>
 
@@ -891,8 +893,8 @@ import_finished_cb (OnloopImportBar          *bar,
   self->last_counts = *counts;
   {
     g_autofree char *text =
-      g_strdup_printf (_("Imported %'" G_GUINT64_FORMAT " decisions · %'" G_GUINT64_FORMAT
-                         " already present · %'" G_GUINT64_FORMAT " unmapped"),
+      g_strdup_printf (_("Imported %'" PRIu64 " decisions · %'" PRIu64
+                         " already present · %'" PRIu64 " unmapped"),
                        counts->imported, counts->already_present, counts->unmapped);
 
     toast (self, text);

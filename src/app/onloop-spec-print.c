@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <math.h>
 #include <string.h>
 
@@ -116,7 +118,7 @@ onloop_trigger_describe (const OnloopTrigger *trigger,
         return g_strdup_printf (_("A first-seen %s"), joined);
       }
     case ONLOOP_TRIGGER_CONFLICTING_SIGNALS:
-      return g_strdup_printf (_("Engagement ≥ %.2f, deal not progressing, %" G_GINT64_FORMAT " days or more in stage"),
+      return g_strdup_printf (_("Engagement ≥ %.2f, deal not progressing, %" PRId64 " days or more in stage"),
                               trigger->min_engagement, trigger->min_days_in_stage);
     case ONLOOP_TRIGGER_ETHICAL:
     default:

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -153,7 +155,7 @@ evaluate_stream (Evaluate  *ev,
           if (cap > ONLOOP_LOG_MAX_LINE_LENGTH + 2)
             {
               g_set_error (error, ONLOOP_LOG_ERROR, ONLOOP_LOG_ERROR_TOO_LONG,
-                           _("<stdin>:%" G_GUINT64_FORMAT ": line longer than %d bytes"),
+                           _("<stdin>:%" PRIu64 ": line longer than %d bytes"),
                            ev->line_no + 1, ONLOOP_LOG_MAX_LINE_LENGTH);
               return FALSE;
             }
@@ -190,7 +192,7 @@ evaluate_stream (Evaluate  *ev,
           if (line_len > ONLOOP_LOG_MAX_LINE_LENGTH + 1)
             {
               g_set_error (error, ONLOOP_LOG_ERROR, ONLOOP_LOG_ERROR_TOO_LONG,
-                           _("<stdin>:%" G_GUINT64_FORMAT ": line longer than %d bytes"),
+                           _("<stdin>:%" PRIu64 ": line longer than %d bytes"),
                            ev->line_no, ONLOOP_LOG_MAX_LINE_LENGTH);
               return FALSE;
             }
