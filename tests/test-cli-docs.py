@@ -87,9 +87,17 @@ def main():
     completion = open(COMPLETION, encoding="utf-8").read()
     have_bash_completion = os.path.exists(BASH_COMPLETION)
 
-    print(f"1..{5 + len(cmds)}")
+    print(f"1..{6 + len(cmds)}")
 
     result("onloop-cli --help lists commands", [] if len(cmds) >= 10 else [f"only {cmds}"])
+
+    # Someone looking up a command has no workspace at hand yet.
+    problems = []
+    for command in cmds:
+        p = subprocess.run([CLI, command, "--help"], capture_output=True, text=True)
+        if p.returncode != 0 or f"onloop-cli [OPTION…] {command}" not in p.stdout:
+            problems.append(f"{command} --help: exit {p.returncode}: {(p.stdout + p.stderr).strip()[:200]}")
+    result("every command's --help answers without --db, under the program's name", problems)
 
     problems = []
     if shutil.which("groff") is None:
