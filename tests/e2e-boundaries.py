@@ -22,66 +22,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 
-INNER = "ONLOOP_E2E_INNER"
-
-
-def relaunch():
-    """Re-runs this script on a private X server and D-Bus session, with a
-    Python that has pyatspi."""
-    python = sys.executable
-    try:
-        import pyatspi  # noqa: F401
-    except ImportError:
-        python = "/usr/bin/python3"
-        if subprocess.run([python, "-c", "import pyatspi"], capture_output=True).returncode != 0:
-            print("1..0 # SKIP pyatspi is not installed")
-            return 0
-
-    # A display number of our own: the first free one from a number drawn
-    # from our pid, so parallel runs and other tests' displays never meet.
-    xvfb = None
-    display = None
-    start = 100 + os.getpid() % 400
-    for n in range(start, start + 50):
-        if os.path.exists("/tmp/.X%d-lock" % n) or os.path.exists("/tmp/.X11-unix/X%d" % n):
-            continue
-        # -noreset: the probe below is a client; a reset after it would
-        # refuse the app for a moment.
-        xvfb = subprocess.Popen(["Xvfb", ":%d" % n, "-screen", "0", "1280x800x24", "-nolisten", "tcp",
-                                 "-noreset"],
-                                stderr=subprocess.DEVNULL)
-        for _ in range(100):
-            if xvfb.poll() is not None:
-                break
-            probe = subprocess.run(["xdpyinfo", "-display", ":%d" % n], capture_output=True)
-            if probe.returncode == 0:
-                display = ":%d" % n
-                break
-            time.sleep(0.1)
-        if display is not None:
-            break
-        xvfb.kill()
-        xvfb.wait()
-    if display is None:
-        print("1..0 # SKIP no X server could be started")
-        return 0
-    env = dict(os.environ)
-    env["DISPLAY"] = display
-    env[INNER] = "1"
-    try:
-        return subprocess.run(["dbus-run-session", "--", python, os.path.abspath(__file__)],
-                              env=env).returncode
-    finally:
-        xvfb.terminate()
-        xvfb.wait()
-
-
-def cli(*args):
-    out = subprocess.run([os.environ["ONLOOP_CLI"], *args], check=True,
-                         capture_output=True, text=True)
-    return out.stdout
+from onloop_e2e import (INNER, Tap, children, cli, do_action, find, on_screen, relaunch, text_of,
+                        wait_for)
 
 
 def make_workspace(directory):
@@ -117,73 +60,8 @@ def make_workspace(directory):
     return db
 
 
-class Tap:
-    def __init__(self, plan):
-        self.n = 0
-        self.failed = False
-        print("1..%d" % plan, flush=True)
-
-    def ok(self, condition, what):
-        self.n += 1
-        if not condition:
-            self.failed = True
-        print("%s %d - %s" % ("ok" if condition else "not ok", self.n, what), flush=True)
-        return condition
-
-
 def main():
     import pyatspi
-
-    def children(node):
-        try:
-            return [c for c in node if c is not None]
-        except Exception:
-            return []
-
-    def find(node, pred, depth=0):
-        try:
-            if pred(node):
-                return node
-        except Exception:
-            pass
-        if depth > 80:
-            return None
-        for child in children(node):
-            found = find(child, pred, depth + 1)
-            if found is not None:
-                return found
-        return None
-
-    def on_screen(node):
-        try:
-            states = node.getState()
-            extents = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-            return states.contains(pyatspi.STATE_VISIBLE) and extents.width > 0 and extents.height > 0
-        except Exception:
-            return False
-
-    def wait_for(fn, timeout=15.0):
-        end = time.time() + timeout
-        while time.time() < end:
-            value = fn()
-            if value:
-                return value
-            time.sleep(0.1)
-        return None
-
-    def do_action(node, name):
-        actions = node.queryAction()
-        for i in range(actions.nActions):
-            if actions.getName(i) == name:
-                return actions.doAction(i)
-        raise RuntimeError("%s has no action %s" % (node.name, name))
-
-    def text_of(node):
-        try:
-            text = node.queryText()
-            return text.getText(0, text.characterCount)
-        except Exception:
-            return node.name or ""
 
     tap = Tap(5)
     directory = tempfile.mkdtemp(prefix="onloop-e2e-")
@@ -269,5 +147,5 @@ if __name__ == "__main__":
     if len(sys.argv) > 1:
         os.environ["ONLOOP_APP"] = sys.argv[1]
     if os.environ.get(INNER) != "1":
-        sys.exit(relaunch())
+        sys.exit(relaunch(__file__))
     sys.exit(main())
